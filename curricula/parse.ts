@@ -1,0 +1,327 @@
+/**
+ * Text → Curriculum, pure: no file system here (see `load.ts`).
+ *
+ * The parser never stops at the first problem: it reports every YAML, schema and in-file
+ * problem it can find in one run, each with its line. Checks that need every curriculum at
+ * once (prerequisites into other files, cycles, criteria references) run on the whole set,
+ * in `server/app/check-curricula.ts`, using the `locate` function returned here.
+ */
+import { isMap, isNode, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { type DocumentPath, formatPath, type Problem, type ProblemCode } from './problems.ts';
+import { Curriculum } from './schema.ts';
+
+export interface ParsedCurriculum {
+  file: string;
+  /** The curriculum, when the file is valid on its own (cross-file checks may still fail). */
+  curriculum: Curriculum | undefined;
+  problems: Problem[];
+  /** The line and column of a path in this file, or of its nearest existing parent. */
+  locate: (path: DocumentPath) => { line: number; column: number };
+  /** Builds a problem located at `path` in this file. */
+  problemAt: (path: DocumentPath, code: ProblemCode, message: string, hint: string) => Problem;
+}
+
+type ZodIssue = z.core.$ZodIssue;
+
+/** Every field name the format knows, to suggest a spelling for unknown ones. */
+const KNOWN_FIELDS = [
+  'id',
+  'title',
+  'description',
+  'audience',
+  'modules',
+  'skills',
+  'badges',
+  'fr',
+  'en',
+  'module',
+  'order',
+  'prerequisites',
+  'activities',
+  'kind',
+  'durationMinutes',
+  'unplugged',
+  'url',
+  'validation',
+  'methods',
+  'selfAssessment',
+  'levels',
+  'level',
+  'validityMonths',
+  'alignments',
+  'framework',
+  'frameworkVersion',
+  'code',
+  'name',
+  'criteriaNarrative',
+  'criteria',
+  'acceptsSelfAssessment',
+  'image',
+  'color',
+  'icon',
+  'skill',
+  'minLevel',
+  'badge',
+  'allOf',
+  'atLeast',
+  'of',
+];
+
+/**
+ * Parses one curriculum file.
+ *
+ * @param text the YAML text.
+ * @param file the file's path, used in problems and to check that the id matches the name.
+ * @returns the curriculum when valid, every problem found, and a locator for later checks.
+ */
+export function parseCurriculum(text: string, file: string): ParsedCurriculum {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+
+  const position = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const locate = (path: DocumentPath) => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = doc.getIn(path.slice(0, depth), true);
+      if (isNode(node) && node.range) {
+        // For a map entry, point at its key: that is the line an author looks for.
+        const keyNode =
+          depth > 0
+            ? findKeyNode(doc.getIn(path.slice(0, depth - 1), true), path[depth - 1])
+            : undefined;
+        return position((keyNode ?? node).range?.[0] ?? 0);
+      }
+    }
+    return { line: 1, column: 1 };
+  };
+  const problemAt = (
+    path: DocumentPath,
+    code: ProblemCode,
+    message: string,
+    hint: string,
+  ): Problem => ({
+    code,
+    file,
+    ...locate(path),
+    path: formatPath(path),
+    message,
+    hint,
+  });
+
+  const problems: Problem[] = [];
+  for (const error of doc.errors) {
+    problems.push({
+      code: 'yaml-syntax',
+      file,
+      ...position(error.pos[0]),
+      path: '(document)',
+      message: error.message.split('\n')[0] ?? error.message,
+      hint: 'fix the YAML syntax: indent with spaces, quote text that contains ": " or starts with a special character',
+    });
+  }
+  if (doc.errors.length > 0) {
+    return { file, curriculum: undefined, problems, locate, problemAt };
+  }
+
+  const result = Curriculum.safeParse(doc.toJS());
+  if (!result.success) {
+    for (const issue of result.error.issues) problems.push(describeIssue(issue, problemAt));
+    // In-file reference checks still run on the raw data, so one run shows everything.
+    problems.push(...checkInFile(doc.toJS(), file, problemAt));
+    return { file, curriculum: undefined, problems, locate, problemAt };
+  }
+  problems.push(...checkInFile(result.data, file, problemAt));
+  return {
+    file,
+    curriculum: problems.length === 0 ? result.data : undefined,
+    problems,
+    locate,
+    problemAt,
+  };
+}
+
+function findKeyNode(parent: unknown, key: string | number | undefined): Node | undefined {
+  if (!isMap(parent) || key === undefined) return undefined;
+  for (const pair of parent.items) {
+    if (isScalar(pair.key) && pair.key.value === key) return pair.key;
+  }
+  return undefined;
+}
+
+type ProblemFactory = ParsedCurriculum['problemAt'];
+
+function describeIssue(issue: ZodIssue, problemAt: ProblemFactory): Problem {
+  const path = issue.path.filter((s): s is string | number => typeof s !== 'symbol');
+  const last = path[path.length - 1];
+
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys;
+    const suggestions = keys
+      .map((key) => [key, closestField(key)] as const)
+      .filter(([, guess]) => guess !== undefined)
+      .map(([key, guess]) => `"${key}" → "${guess}"`);
+    return problemAt(
+      [...path, keys[0] ?? ''],
+      'unknown-field',
+      `unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}`,
+      suggestions.length > 0
+        ? `check the spelling: ${suggestions.join(', ')}`
+        : 'remove it, or see curricula/README.md for the fields allowed here',
+    );
+  }
+  if (
+    (last === 'fr' || last === 'en') &&
+    (issue.code === 'invalid_type' || issue.code === 'too_small')
+  ) {
+    const language = last === 'fr' ? 'French' : 'English';
+    return problemAt(
+      path,
+      'missing-text',
+      `the ${language} text (${last}) is missing or empty`,
+      `write the ${language} text: every text people read needs both fr and en`,
+    );
+  }
+  if (last === 'url' && issue.code !== 'invalid_type') {
+    return problemAt(
+      path,
+      'bad-url',
+      `bad address: ${issue.message}`,
+      'write a full address that starts with https:// (or http://data.europa.eu/esco/ for ESCO)',
+    );
+  }
+  if (issue.code === 'invalid_union') {
+    const best = bestUnionBranch(issue.errors);
+    if (best) return describeIssue(best, problemAt);
+    return problemAt(
+      path,
+      'invalid-value',
+      'this criteria rule has none of the allowed forms',
+      'write one of: {skill: id, minLevel?: n}, {badge: id}, {allOf: [rules]}, {atLeast: n, of: [rules]}',
+    );
+  }
+  if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) {
+    return problemAt(
+      path,
+      'invalid-value',
+      `the field "${String(last)}" is required`,
+      `add "${String(last)}" (see curricula/README.md)`,
+    );
+  }
+  return problemAt(
+    path,
+    'invalid-value',
+    issue.message,
+    'see curricula/README.md for the values allowed here',
+  );
+}
+
+/** In a union, the branch that got furthest explains the author's intent best. */
+function bestUnionBranch(branches: ZodIssue[][]): ZodIssue | undefined {
+  let best: ZodIssue[] | undefined;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  for (const issues of branches) {
+    if (issues.length === 0) continue;
+    const depth = Math.max(...issues.map((i) => i.path.length));
+    const score = depth * 100 - issues.length;
+    if (score > bestScore) {
+      bestScore = score;
+      best = issues;
+    }
+  }
+  return best?.[0];
+}
+
+function closestField(key: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const field of KNOWN_FIELDS) {
+    const distance = editDistance(key.toLowerCase(), field.toLowerCase());
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = field;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0] ?? 0;
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j] ?? 0;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      previous[j] = Math.min(above + 1, (previous[j - 1] ?? 0) + 1, diagonal + cost);
+      diagonal = above;
+    }
+  }
+  return previous[b.length] ?? 0;
+}
+
+interface RawEntry {
+  id?: unknown;
+  module?: unknown;
+}
+
+/** Checks that need only this file: the id matches the file name, ids are unique, modules exist. */
+function checkInFile(data: unknown, file: string, problemAt: ProblemFactory): Problem[] {
+  const problems: Problem[] = [];
+  if (typeof data !== 'object' || data === null) return problems;
+  const raw = data as { id?: unknown; modules?: unknown; skills?: unknown; badges?: unknown };
+
+  const baseName = file
+    .split(/[\\/]/)
+    .pop()
+    ?.replace(/\.ya?ml$/, '');
+  if (typeof raw.id === 'string' && baseName !== undefined && raw.id !== baseName) {
+    problems.push(
+      problemAt(
+        ['id'],
+        'file-name-mismatch',
+        `the id "${raw.id}" does not match the file name "${baseName}.yaml"`,
+        `rename the file to "${raw.id}.yaml" or set id: ${baseName}`,
+      ),
+    );
+  }
+
+  const entries = (key: 'modules' | 'skills' | 'badges'): RawEntry[] =>
+    Array.isArray(raw[key]) ? (raw[key] as RawEntry[]) : [];
+  const moduleIds = new Set<string>();
+  for (const key of ['modules', 'skills', 'badges'] as const) {
+    const seen = new Map<string, number>();
+    entries(key).forEach((entry, index) => {
+      if (typeof entry?.id !== 'string') return;
+      const first = seen.get(entry.id);
+      if (first !== undefined) {
+        problems.push(
+          problemAt(
+            [key, index, 'id'],
+            'duplicate-id',
+            `the id "${entry.id}" is already used by ${key}[${first}]`,
+            'give each entry its own id; ids are stable, so rename the newer one',
+          ),
+        );
+      } else {
+        seen.set(entry.id, index);
+      }
+      if (key === 'modules') moduleIds.add(entry.id);
+    });
+  }
+  entries('skills').forEach((skill, index) => {
+    if (typeof skill?.module === 'string' && !moduleIds.has(skill.module)) {
+      problems.push(
+        problemAt(
+          ['skills', index, 'module'],
+          'unknown-module',
+          `the module "${skill.module}" is not declared in modules`,
+          `add a module with id "${skill.module}" or use one of: ${[...moduleIds].join(', ')}`,
+        ),
+      );
+    }
+  });
+  return problems;
+}
