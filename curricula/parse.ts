@@ -16,6 +16,8 @@ export interface ParsedCurriculum {
   /** The curriculum, when the file is valid on its own (cross-file checks may still fail). */
   curriculum: Curriculum | undefined;
   problems: Problem[];
+  /** The plain data read from the YAML (undefined when the YAML itself does not parse). */
+  data: unknown;
   /** The line and column of a path in this file, or of its nearest existing parent. */
   locate: (path: DocumentPath) => { line: number; column: number };
   /** Builds a problem located at `path` in this file. */
@@ -123,21 +125,23 @@ export function parseCurriculum(text: string, file: string): ParsedCurriculum {
     });
   }
   if (doc.errors.length > 0) {
-    return { file, curriculum: undefined, problems, locate, problemAt };
+    return { file, curriculum: undefined, problems, data: undefined, locate, problemAt };
   }
 
-  const result = Curriculum.safeParse(doc.toJS());
+  const data: unknown = doc.toJS();
+  const result = Curriculum.safeParse(data);
   if (!result.success) {
     for (const issue of result.error.issues) problems.push(describeIssue(issue, problemAt));
     // In-file reference checks still run on the raw data, so one run shows everything.
-    problems.push(...checkInFile(doc.toJS(), file, problemAt));
-    return { file, curriculum: undefined, problems, locate, problemAt };
+    problems.push(...checkInFile(data, file, problemAt));
+    return { file, curriculum: undefined, problems, data, locate, problemAt };
   }
   problems.push(...checkInFile(result.data, file, problemAt));
   return {
     file,
     curriculum: problems.length === 0 ? result.data : undefined,
     problems,
+    data,
     locate,
     problemAt,
   };
@@ -194,7 +198,8 @@ function describeIssue(issue: ZodIssue, problemAt: ProblemFactory): Problem {
   }
   if (issue.code === 'invalid_union') {
     const best = bestUnionBranch(issue.errors);
-    if (best) return describeIssue(best, problemAt);
+    // Issues inside a union branch have paths relative to the union itself.
+    if (best) return describeIssue({ ...best, path: [...issue.path, ...best.path] }, problemAt);
     return problemAt(
       path,
       'invalid-value',
@@ -231,7 +236,8 @@ function bestUnionBranch(branches: ZodIssue[][]): ZodIssue | undefined {
       best = issues;
     }
   }
-  return best?.[0];
+  // An unknown field is the likeliest cause (a typo in "skill"), and its hint says how to fix it.
+  return best?.find((issue) => issue.code === 'unrecognized_keys') ?? best?.[0];
 }
 
 function closestField(key: string): string | undefined {
