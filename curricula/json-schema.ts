@@ -7,13 +7,18 @@ import { Curriculum } from './schema.ts';
 
 /** @returns the JSON Schema text, exactly as written to `curriculum.schema.json`. */
 export function curriculumJsonSchemaText(): string {
-  const schema = z.toJSONSchema(Curriculum, { io: 'input', target: 'draft-2020-12', reused: 'ref' });
+  const schema = z.toJSONSchema(Curriculum, {
+    io: 'input',
+    target: 'draft-2020-12',
+    reused: 'ref',
+  });
   return `${JSON.stringify(
     {
       ...schema,
       $id: 'https://grange-numerique.fr/schemas/curriculum.schema.json',
       title: 'Grange curriculum',
-      description: 'One curriculum of Grange: skills, prerequisites, activities, alignments and badges.',
+      description:
+        'One curriculum of Grange: skills, prerequisites, activities, alignments and badges.',
     },
     null,
     2,

@@ -22,5 +22,7 @@ if (!result.ok) {
   console.log(
     `\n${graph.size} skills and ${badges.length} badges in one graph. The web platform arrives with the server (issue 4);`,
   );
-  console.log('meanwhile: npm run grange -- curricula graph <id> draws a curriculum, npm test runs every test.');
+  console.log(
+    'meanwhile: npm run grange -- curricula graph <id> draws a curriculum, npm test runs every test.',
+  );
 }

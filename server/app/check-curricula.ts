@@ -217,7 +217,12 @@ function locateGraphProblem(
       const node = nodes.find((n) => n.id === first);
       const index = node?.prerequisites.indexOf(second ?? '') ?? -1;
       return origin.file.problemAt(
-        ['skills', origin.index, 'prerequisites', ...(index >= 0 ? [fileIndex(origin, index)] : [])],
+        [
+          'skills',
+          origin.index,
+          'prerequisites',
+          ...(index >= 0 ? [fileIndex(origin, index)] : []),
+        ],
         'cycle',
         `prerequisites go round in a circle: ${cycle.join(' → ')} (each arrow reads "requires")`,
         'remove one of these prerequisites so that the chain has a beginning',

@@ -3,8 +3,8 @@
  * global ids (`<curriculum>/<id>`), the form every other layer uses.
  */
 import {
-  type CriteriaRule as AuthoredRule,
   CriteriaRule as AuthoredCriteriaRule,
+  type CriteriaRule as AuthoredRule,
   type Curriculum,
   Reference,
   Slug,
@@ -88,7 +88,8 @@ export function salvageCurriculum(data: unknown, fallbackId: string): SalvagedCu
   const seenSkills = new Set<string>();
   const skills: SalvagedCurriculum['skills'] = [];
   (Array.isArray(raw.skills) ? raw.skills : []).forEach((skill: unknown, index: number) => {
-    if (!isRecord(skill) || typeof skill.id !== 'string' || !Slug.safeParse(skill.id).success) return;
+    if (!isRecord(skill) || typeof skill.id !== 'string' || !Slug.safeParse(skill.id).success)
+      return;
     if (seenSkills.has(skill.id)) return;
     seenSkills.add(skill.id);
     const prerequisites: string[] = [];
@@ -117,7 +118,8 @@ export function salvageCurriculum(data: unknown, fallbackId: string): SalvagedCu
   const seenBadges = new Set<string>();
   const badges: SalvagedCurriculum['badges'] = [];
   (Array.isArray(raw.badges) ? raw.badges : []).forEach((badge: unknown, index: number) => {
-    if (!isRecord(badge) || typeof badge.id !== 'string' || !Slug.safeParse(badge.id).success) return;
+    if (!isRecord(badge) || typeof badge.id !== 'string' || !Slug.safeParse(badge.id).success)
+      return;
     if (seenBadges.has(badge.id)) return;
     seenBadges.add(badge.id);
     const criteria = AuthoredCriteriaRule.safeParse(badge.criteria);

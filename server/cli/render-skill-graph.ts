@@ -65,8 +65,13 @@ function describe(curriculum: Curriculum, all: readonly Curriculum[], language: 
         .sort((a, b) => a.order - b.order)
         .map((s) => ({ id: qualify(curriculum.id, s.id), title: s.title[language] })),
     })),
-    external: [...external].sort().map((id) => ({ id, title: `${id.split('/')[0]} · ${titles.get(id) ?? id}` })),
-    badges: curriculum.badges.map((b) => ({ id: qualify(curriculum.id, b.id), title: b.title[language] })),
+    external: [...external]
+      .sort()
+      .map((id) => ({ id, title: `${id.split('/')[0]} · ${titles.get(id) ?? id}` })),
+    badges: curriculum.badges.map((b) => ({
+      id: qualify(curriculum.id, b.id),
+      title: b.title[language],
+    })),
     edges,
   };
 }
@@ -125,10 +130,14 @@ function toDot(drawing: Drawing): string {
     lines.push('  }');
   }
   for (const skill of drawing.external) {
-    lines.push(`  ${dotString(skill.id)} [label=${dotString(skill.title)}, style="rounded,filled", fillcolor="#eeeeee"];`);
+    lines.push(
+      `  ${dotString(skill.id)} [label=${dotString(skill.title)}, style="rounded,filled", fillcolor="#eeeeee"];`,
+    );
   }
   for (const badge of drawing.badges) {
-    lines.push(`  ${dotString(badge.id)} [label=${dotString(badge.title)}, shape=hexagon, style=filled, fillcolor="#fff3c4"];`);
+    lines.push(
+      `  ${dotString(badge.id)} [label=${dotString(badge.title)}, shape=hexagon, style=filled, fillcolor="#fff3c4"];`,
+    );
   }
   for (const edge of drawing.edges) {
     const style = edge.kind === 'criteria' ? ' [style=dashed]' : '';

@@ -13,7 +13,11 @@ export function lineOf(text: string, needle: string, from = 0): number {
 }
 
 /** Inserts `line` right after the first line containing `needle`; returns the new line's number. */
-export function insertAfter(text: string, needle: string, line: string): { text: string; line: number } {
+export function insertAfter(
+  text: string,
+  needle: string,
+  line: string,
+): { text: string; line: number } {
   const at = lineOf(text, needle);
   const lines = text.split('\n');
   lines.splice(at, 0, line);

@@ -35,7 +35,9 @@ const OPTIONS = {
 } as const;
 
 function options(args: string[], allowed: (keyof typeof OPTIONS)[]) {
-  let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>>;
+  let parsed: ReturnType<
+    typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>
+  >;
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: OPTIONS });
   } catch (error) {
@@ -80,13 +82,15 @@ async function check(args: string[], io: CliIo): Promise<number> {
 async function graph(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = options(args, ['dir', 'format', 'lang']);
   const [id] = positionals;
-  if (id === undefined) throw new UsageError('name the curriculum to draw, e.g. "grange curricula graph bafa"');
+  if (id === undefined)
+    throw new UsageError('name the curriculum to draw, e.g. "grange curricula graph bafa"');
   const format = (values.format ?? 'mermaid') as string;
   if (format !== 'mermaid' && format !== 'dot') {
     throw new UsageError(`unknown format "${format}": use mermaid or dot`);
   }
   const lang = (values.lang ?? 'fr') as string;
-  if (lang !== 'fr' && lang !== 'en') throw new UsageError(`unknown language "${lang}": use fr or en`);
+  if (lang !== 'fr' && lang !== 'en')
+    throw new UsageError(`unknown language "${lang}": use fr or en`);
   const dir = typeof values.dir === 'string' ? resolve(io.cwd, values.dir) : CURRICULA_DIR;
   const result = await checkCurriculaFolder(dir, io.cwd);
   if (!result.ok) {

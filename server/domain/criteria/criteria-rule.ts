@@ -66,9 +66,13 @@ export function ruleLeaves(rule: CriteriaRule): RuleLeaf[] {
     } else if ('badge' in node) {
       leaves.push({ kind: 'badge', badgeId: node.badge, path });
     } else if ('allOf' in node) {
-      node.allOf.forEach((child, i) => walk(child, [...path, 'allOf', i]));
+      node.allOf.forEach((child, i) => {
+        walk(child, [...path, 'allOf', i]);
+      });
     } else {
-      node.of.forEach((child, i) => walk(child, [...path, 'of', i]));
+      node.of.forEach((child, i) => {
+        walk(child, [...path, 'of', i]);
+      });
     }
   };
   walk(rule, []);

@@ -32,7 +32,12 @@ export interface SkillNodeInput {
 
 export type GraphProblem =
   | { kind: 'duplicate-skill'; skillId: string; index: number }
-  | { kind: 'unknown-prerequisite'; skillId: string; prerequisite: string; prerequisiteIndex: number }
+  | {
+      kind: 'unknown-prerequisite';
+      skillId: string;
+      prerequisite: string;
+      prerequisiteIndex: number;
+    }
   | { kind: 'self-prerequisite'; skillId: string; prerequisiteIndex: number }
   | { kind: 'cycle'; cycle: string[] };
 
@@ -78,16 +83,25 @@ export function buildSkillGraph(
     problems.push({ kind: 'duplicate-skill', skillId, index }),
   );
 
-  const prerequisites = toAdjacency(kept, indexOf, (node, self, prerequisite, prerequisiteIndex) => {
-    const target = indexOf.get(prerequisite);
-    if (target === undefined) {
-      problems.push({ kind: 'unknown-prerequisite', skillId: node.id, prerequisite, prerequisiteIndex });
+  const prerequisites = toAdjacency(
+    kept,
+    indexOf,
+    (node, self, prerequisite, prerequisiteIndex) => {
+      const target = indexOf.get(prerequisite);
+      if (target === undefined) {
+        problems.push({
+          kind: 'unknown-prerequisite',
+          skillId: node.id,
+          prerequisite,
+          prerequisiteIndex,
+        });
+        return false;
+      }
+      if (target !== self) return true;
+      problems.push({ kind: 'self-prerequisite', skillId: node.id, prerequisiteIndex });
       return false;
-    }
-    if (target !== self) return true;
-    problems.push({ kind: 'self-prerequisite', skillId: node.id, prerequisiteIndex });
-    return false;
-  });
+    },
+  );
 
   for (const cycle of cyclesOf(prerequisites, false)) {
     problems.push({ kind: 'cycle', cycle: cycle.map((i) => (kept[i] as SkillNodeInput).id) });
@@ -109,7 +123,9 @@ export function findCycles(nodes: readonly DirectedNodeInput[]): string[][] {
   const successors = toAdjacency(kept, indexOf, (_node, _self, prerequisite) =>
     indexOf.has(prerequisite),
   );
-  return cyclesOf(successors, true).map((cycle) => cycle.map((i) => (kept[i] as DirectedNodeInput).id));
+  return cyclesOf(successors, true).map((cycle) =>
+    cycle.map((i) => (kept[i] as DirectedNodeInput).id),
+  );
 }
 
 /**
@@ -189,17 +205,20 @@ class IndexedSkillGraph implements SkillGraph {
   readonly size: number;
   readonly #nodes: readonly SkillNodeInput[];
   readonly #indexOf: ReadonlyMap<string, number>;
-  readonly #prerequisites: readonly (readonly number[])[];
   readonly #prerequisiteIds: readonly (readonly string[])[];
-  readonly #dependents: readonly (readonly number[])[];
   readonly #dependentIds: readonly (readonly string[])[];
   readonly #order: readonly string[];
-  /** Topological position of each node. */
+  /** Topological position of each node, and the node at each position. */
   readonly #position: Int32Array;
+  readonly #atPosition: Int32Array;
   readonly #ancestors: (readonly string[] | undefined)[];
   readonly #descendants: (readonly string[] | undefined)[];
+  /** The same edges packed into typed arrays, for the transitive walks. */
+  readonly #compactPrerequisites: CompactAdjacency;
+  readonly #compactDependents: CompactAdjacency;
   /** Visit marks for transitive walks: a fresh stamp per walk avoids clearing an array. */
   readonly #seen: Uint32Array;
+  readonly #queue: Int32Array;
   #stamp = 0;
 
   constructor(
@@ -212,11 +231,12 @@ class IndexedSkillGraph implements SkillGraph {
       Object.freeze({ ...node, prerequisites: Object.freeze([...node.prerequisites]) }),
     );
     this.#indexOf = indexOf;
-    this.#prerequisites = prerequisites;
     this.#position = topologicalPositions(this.#nodes, prerequisites);
     const order: string[] = new Array<string>(this.size);
+    this.#atPosition = new Int32Array(this.size);
     this.#nodes.forEach((node, i) => {
       order[this.#position[i] as number] = node.id;
+      this.#atPosition[this.#position[i] as number] = i;
     });
     this.#order = Object.freeze(order);
 
@@ -225,12 +245,16 @@ class IndexedSkillGraph implements SkillGraph {
       const v = indexOf.get(id) as number;
       for (const p of prerequisites[v] as readonly number[]) (dependents[p] as number[]).push(v);
     }
-    this.#dependents = dependents;
-    this.#prerequisiteIds = prerequisites.map((list) => Object.freeze(list.map((i) => this.#id(i))));
+    this.#prerequisiteIds = prerequisites.map((list) =>
+      Object.freeze(list.map((i) => this.#id(i))),
+    );
     this.#dependentIds = dependents.map((list) => Object.freeze(list.map((i) => this.#id(i))));
     this.#ancestors = new Array(this.size);
     this.#descendants = new Array(this.size);
+    this.#compactPrerequisites = compact(prerequisites);
+    this.#compactDependents = compact(dependents);
     this.#seen = new Uint32Array(this.size);
+    this.#queue = new Int32Array(this.size);
   }
 
   has(id: string): boolean {
@@ -253,7 +277,7 @@ class IndexedSkillGraph implements SkillGraph {
     const v = this.#index(id);
     const cached = this.#ancestors[v];
     if (cached !== undefined) return cached;
-    const result = this.#reach(v, this.#prerequisites);
+    const result = this.#reach(v, this.#compactPrerequisites);
     this.#ancestors[v] = result;
     return result;
   }
@@ -262,7 +286,7 @@ class IndexedSkillGraph implements SkillGraph {
     const v = this.#index(id);
     const cached = this.#descendants[v];
     if (cached !== undefined) return cached;
-    const result = this.#reach(v, this.#dependents);
+    const result = this.#reach(v, this.#compactDependents);
     this.#descendants[v] = result;
     return result;
   }
@@ -281,25 +305,70 @@ class IndexedSkillGraph implements SkillGraph {
     return (this.#nodes[v] as SkillNodeInput).id;
   }
 
-  /** Everything reachable from `start` (excluded), sorted by topological position. */
-  #reach(start: number, edges: readonly (readonly number[])[]): readonly string[] {
+  /**
+   * Everything reachable from `start` (excluded), in topological order. Breadth-first walk,
+   * then either a sort of the positions found or, when they are many, one scan of the
+   * topological order: whichever is cheaper keeps each query near-linear in its answer.
+   */
+  #reach(start: number, edges: CompactAdjacency): readonly string[] {
     this.#stamp += 1;
     const stamp = this.#stamp;
     const seen = this.#seen;
+    const queue = this.#queue;
+    const { offsets, targets } = edges;
     seen[start] = stamp;
-    const queue: number[] = [start];
-    for (let head = 0; head < queue.length; head += 1) {
-      for (const w of edges[queue[head] as number] as readonly number[]) {
+    queue[0] = start;
+    let tail = 1;
+    for (let head = 0; head < tail; head += 1) {
+      const v = queue[head] as number;
+      const end = offsets[v + 1] as number;
+      for (let e = offsets[v] as number; e < end; e += 1) {
+        const w = targets[e] as number;
         if (seen[w] === stamp) continue;
         seen[w] = stamp;
-        queue.push(w);
+        queue[tail] = w;
+        tail += 1;
       }
     }
-    const positions = new Int32Array(queue.length - 1);
-    for (let i = 1; i < queue.length; i += 1) positions[i - 1] = this.#position[queue[i] as number] as number;
+    const found = tail - 1;
+    // Sized up front: growing arrays by push leaves garbage that dominates on large answers.
+    const result = new Array<string>(found);
+    if (found * Math.log2(found + 1) > this.size) {
+      let next = 0;
+      for (let position = 0; position < this.size; position += 1) {
+        const v = this.#atPosition[position] as number;
+        if (v === start || seen[v] !== stamp) continue;
+        result[next] = this.#order[position] as string;
+        next += 1;
+      }
+      return Object.freeze(result);
+    }
+    const positions = new Int32Array(found);
+    for (let i = 0; i < found; i += 1) {
+      positions[i] = this.#position[queue[i + 1] as number] as number;
+    }
     positions.sort();
-    return Object.freeze(Array.from(positions, (position) => this.#order[position] as string));
+    for (let i = 0; i < found; i += 1) result[i] = this.#order[positions[i] as number] as string;
+    return Object.freeze(result);
   }
+}
+
+/** Adjacency in compressed sparse row form: node v's targets are targets[offsets[v]..offsets[v+1]). */
+interface CompactAdjacency {
+  readonly offsets: Int32Array;
+  readonly targets: Int32Array;
+}
+
+function compact(lists: readonly (readonly number[])[]): CompactAdjacency {
+  const offsets = new Int32Array(lists.length + 1);
+  lists.forEach((list, v) => {
+    offsets[v + 1] = (offsets[v] as number) + list.length;
+  });
+  const targets = new Int32Array(offsets[lists.length] as number);
+  lists.forEach((list, v) => {
+    targets.set(list, offsets[v] as number);
+  });
+  return { offsets, targets };
 }
 
 /**
@@ -333,7 +402,10 @@ function topologicalPositions(
 }
 
 /** Orders by (curriculumId, moduleOrder, order, id), comparing text by code units to stay locale-free. */
-function compareCurriculumOrder(a: SkillNodeInput | undefined, b: SkillNodeInput | undefined): number {
+function compareCurriculumOrder(
+  a: SkillNodeInput | undefined,
+  b: SkillNodeInput | undefined,
+): number {
   if (a === undefined || b === undefined) return 0;
   return (
     compareText(a.curriculumId, b.curriculumId) ||

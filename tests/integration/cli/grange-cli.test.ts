@@ -23,7 +23,13 @@ describe('grange curricula check', () => {
   it('exits 0 and summarises the shipped curricula', () => {
     const { code, stdout } = grange('curricula', 'check');
     expect(code).toBe(0);
-    for (const id of ['coding-kids', 'identite-numerique', 'seniors-numerique', 'bafa', 'parcours-emploi']) {
+    for (const id of [
+      'coding-kids',
+      'identite-numerique',
+      'seniors-numerique',
+      'bafa',
+      'parcours-emploi',
+    ]) {
       expect(stdout).toMatch(new RegExp(`✓ ${id}: \\d+ skills, \\d+ badges`));
     }
     expect(stdout).toContain('no problem found');
@@ -43,7 +49,10 @@ describe('grange curricula check', () => {
 
       const json = grange('curricula', 'check', '--dir', dir, '--json');
       expect(json.code).toBe(1);
-      const report = JSON.parse(json.stdout) as { ok: boolean; problems: { file: string; line: number }[] };
+      const report = JSON.parse(json.stdout) as {
+        ok: boolean;
+        problems: { file: string; line: number }[];
+      };
       expect(report.ok).toBe(false);
       expect(report.problems.some((p) => p.file.endsWith('bafa.yaml') && p.line > 1)).toBe(true);
     } finally {
@@ -57,12 +66,22 @@ describe('grange curricula graph', () => {
     const { code, stdout } = grange('curricula', 'graph', 'identite-numerique');
     expect(code).toBe(0);
     expect(stdout.startsWith('flowchart TD\n')).toBe(true);
-    expect(stdout).toContain('seniors_numerique_naviguer_sur_le_web --> identite_numerique_creer_un_compte');
+    expect(stdout).toContain(
+      'seniors_numerique_naviguer_sur_le_web --> identite_numerique_creer_un_compte',
+    );
     expect(stdout).toMatch(/identite_numerique_\w+\{\{"🏅 /);
   });
 
   it('draws Graphviz DOT in English on request', () => {
-    const { code, stdout } = grange('curricula', 'graph', 'bafa', '--format', 'dot', '--lang', 'en');
+    const { code, stdout } = grange(
+      'curricula',
+      'graph',
+      'bafa',
+      '--format',
+      'dot',
+      '--lang',
+      'en',
+    );
     expect(code).toBe(0);
     expect(stdout.startsWith('digraph skills {')).toBe(true);
     expect(stdout.trim().endsWith('}')).toBe(true);

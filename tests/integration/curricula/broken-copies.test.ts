@@ -32,7 +32,10 @@ function addPrerequisite(text: string, skillId: string, prerequisite: string) {
   const lines = text.split('\n');
   const line = lines[at - 1] ?? '';
   if (line.includes('[')) {
-    lines[at - 1] = line.replace(/\[\s*/, (open) => `${open}${prerequisite}${line.includes('[]') ? '' : ', '}`);
+    lines[at - 1] = line.replace(
+      /\[\s*/,
+      (open) => `${open}${prerequisite}${line.includes('[]') ? '' : ', '}`,
+    );
     return { text: lines.join('\n'), line: at };
   }
   const indent = (lines[at] ?? '').match(/^\s*/)?.[0] ?? '      ';
@@ -57,23 +60,40 @@ describe('checking a broken copy of the curricula', () => {
     const broken = insertAfter(text, '- id: mot-de-passe-solide', '    couleur: rouge');
     write('identite-numerique', broken.text);
     expect(await problems()).toEqual([
-      expect.objectContaining({ code: 'unknown-field', file: file('identite-numerique'), line: broken.line }),
+      expect.objectContaining({
+        code: 'unknown-field',
+        file: file('identite-numerique'),
+        line: broken.line,
+      }),
     ]);
   });
 
   it('names a duplicate id at its second definition', async () => {
     const text = read('seniors-numerique');
-    const later = Math.max(entryLine(text, 'envoyer-un-mail'), entryLine(text, 'naviguer-sur-le-web'));
-    const laterId = later === entryLine(text, 'envoyer-un-mail') ? 'envoyer-un-mail' : 'naviguer-sur-le-web';
+    const later = Math.max(
+      entryLine(text, 'envoyer-un-mail'),
+      entryLine(text, 'naviguer-sur-le-web'),
+    );
+    const laterId =
+      later === entryLine(text, 'envoyer-un-mail') ? 'envoyer-un-mail' : 'naviguer-sur-le-web';
     const otherId = laterId === 'envoyer-un-mail' ? 'naviguer-sur-le-web' : 'envoyer-un-mail';
     const broken = replaceOnce(text, `- id: ${laterId}`, `- id: ${otherId}`);
     write('seniors-numerique', broken.text);
     const found = await problems();
     expect(found).toContainEqual(
-      expect.objectContaining({ code: 'duplicate-id', file: file('seniors-numerique'), line: broken.line }),
+      expect.objectContaining({
+        code: 'duplicate-id',
+        file: file('seniors-numerique'),
+        line: broken.line,
+      }),
     );
-    // Skills of other curricula that needed the renamed one are named too, in the same run.
-    expect(found.every((p) => ['duplicate-id', 'unknown-prerequisite'].includes(p.code))).toBe(true);
+    // What needed the renamed skill is named too, in the same run.
+    const consequences = found.filter((p) => p.code !== 'duplicate-id');
+    expect(consequences.length).toBeGreaterThan(0);
+    for (const problem of consequences) {
+      expect(['unknown-prerequisite', 'unknown-criteria-reference']).toContain(problem.code);
+      expect(problem.message).toContain(`seniors-numerique/${laterId}`);
+    }
   });
 
   it('names a prerequisite that does not exist and suggests the right one', async () => {
@@ -97,10 +117,18 @@ describe('checking a broken copy of the curricula', () => {
   });
 
   it('prints a cycle across two curricula, a → b → a, at one of its edges', async () => {
-    const seniors = addPrerequisite(read('seniors-numerique'), 'naviguer-sur-le-web', 'identite-numerique/creer-un-compte');
+    const seniors = addPrerequisite(
+      read('seniors-numerique'),
+      'naviguer-sur-le-web',
+      'identite-numerique/creer-un-compte',
+    );
     write('seniors-numerique', seniors.text);
     const identity = read('identite-numerique');
-    const identityLine = lineOf(identity, 'seniors-numerique/naviguer-sur-le-web', entryLine(identity, 'creer-un-compte'));
+    const identityLine = lineOf(
+      identity,
+      'seniors-numerique/naviguer-sur-le-web',
+      entryLine(identity, 'creer-un-compte'),
+    );
     const [problem, ...rest] = await problems();
     expect(rest).toEqual([]);
     expect(problem?.code).toBe('cycle');
@@ -115,7 +143,12 @@ describe('checking a broken copy of the curricula', () => {
 
   it('names a badge criterion that points at an unknown skill or badge', async () => {
     const identity = read('identite-numerique');
-    const skillRef = replaceOnce(identity, 'skill: mot-de-passe-solide', 'skill: mot-de-passe-fort', lineOf(identity, 'badges:'));
+    const skillRef = replaceOnce(
+      identity,
+      'skill: mot-de-passe-solide',
+      'skill: mot-de-passe-fort',
+      lineOf(identity, 'badges:'),
+    );
     write('identite-numerique', skillRef.text);
     const kids = read('coding-kids');
     const badgeRef = replaceOnce(kids, 'badge: petit-robot', 'badge: grand-robot');
@@ -123,16 +156,24 @@ describe('checking a broken copy of the curricula', () => {
     const found = await problems();
     expect(found).toHaveLength(2);
     expect(found).toContainEqual(
-      expect.objectContaining({ code: 'unknown-criteria-reference', file: file('identite-numerique'), line: skillRef.line }),
+      expect.objectContaining({
+        code: 'unknown-criteria-reference',
+        file: file('identite-numerique'),
+        line: skillRef.line,
+      }),
     );
     expect(found).toContainEqual(
-      expect.objectContaining({ code: 'unknown-criteria-reference', file: file('coding-kids'), line: badgeRef.line }),
+      expect.objectContaining({
+        code: 'unknown-criteria-reference',
+        file: file('coding-kids'),
+        line: badgeRef.line,
+      }),
     );
   });
 
   it('names missing French or English text', async () => {
     const text = read('bafa');
-    const at = lineOf(text, 'title:', lineOf(text, 'skills:'));
+    const at = lineOf(text, 'title:', entryLine(text, 'ouvrir-son-dossier-bafa'));
     const lines = text.split('\n');
     const titleLine = lines[at - 1] ?? '';
     if (titleLine.includes('{')) {
@@ -158,12 +199,20 @@ describe('checking a broken copy of the curricula', () => {
     );
     write('identite-numerique', broken.text);
     expect(await problems()).toEqual([
-      expect.objectContaining({ code: 'bad-url', file: file('identite-numerique'), line: broken.line }),
+      expect.objectContaining({
+        code: 'bad-url',
+        file: file('identite-numerique'),
+        line: broken.line,
+      }),
     ]);
   });
 
   it('reports every problem of every file in one run', async () => {
-    const identity = insertAfter(read('identite-numerique'), '- id: mot-de-passe-solide', '    couleur: rouge');
+    const identity = insertAfter(
+      read('identite-numerique'),
+      '- id: mot-de-passe-solide',
+      '    couleur: rouge',
+    );
     const withPrereq = replaceOnce(
       identity.text,
       'seniors-numerique/naviguer-sur-le-web',

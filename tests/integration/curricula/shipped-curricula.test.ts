@@ -52,8 +52,12 @@ describe('the shipped curricula', () => {
 
   it('align only to framework codes and ESCO URIs verified in the reference', () => {
     const alignments: { where: string; alignment: Alignment }[] = catalog.curricula.flatMap((c) => [
-      ...c.skills.flatMap((s) => s.alignments.map((a) => ({ where: `${c.id}/${s.id}`, alignment: a }))),
-      ...c.badges.flatMap((b) => b.alignments.map((a) => ({ where: `${c.id}/${b.id}`, alignment: a }))),
+      ...c.skills.flatMap((s) =>
+        s.alignments.map((a) => ({ where: `${c.id}/${s.id}`, alignment: a })),
+      ),
+      ...c.badges.flatMap((b) =>
+        b.alignments.map((a) => ({ where: `${c.id}/${b.id}`, alignment: a })),
+      ),
     ]);
     expect(alignments.length).toBeGreaterThan(20);
     const invented = alignments.filter(({ alignment }) =>
@@ -70,7 +74,8 @@ describe('the shipped curricula', () => {
         s.alignments.map((a) => `${a.framework} ${a.code ?? a.url}`),
       ),
     );
-    for (const code of ['DigComp 2.6', 'DigComp 4.2', 'Pix 2.4', 'Pix 4.2']) expect(codes).toContain(code);
+    for (const code of ['DigComp 2.6', 'DigComp 4.2', 'Pix 2.4', 'Pix 4.2'])
+      expect(codes).toContain(code);
   });
 
   it('leave the BAFA decision to a jury, after the three steps in order', () => {
@@ -99,7 +104,10 @@ describe('the shipped curricula', () => {
     const badges = new Map(catalog.badges.map((b) => [b.id, b]));
     for (const badge of catalog.badges) {
       const report = evaluateBadge(badge.id, badges, states);
-      expect({ badge: badge.id, eligible: report.eligible }).toEqual({ badge: badge.id, eligible: true });
+      expect({ badge: badge.id, eligible: report.eligible }).toEqual({
+        badge: badge.id,
+        eligible: true,
+      });
       expect(report.percent).toBe(100);
     }
   });
@@ -107,7 +115,10 @@ describe('the shipped curricula', () => {
   it('give every badge a capstone path: each curriculum stacks at least one badge of badges', () => {
     for (const curriculum of catalog.curricula) {
       const stacks = curriculum.badges.some((b) => JSON.stringify(b.criteria).includes('"badge"'));
-      expect({ curriculum: curriculum.id, stacks }).toEqual({ curriculum: curriculum.id, stacks: true });
+      expect({ curriculum: curriculum.id, stacks }).toEqual({
+        curriculum: curriculum.id,
+        stacks: true,
+      });
     }
   });
 });

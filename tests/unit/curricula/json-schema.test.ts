@@ -4,7 +4,10 @@ import { curriculumJsonSchemaText } from '../../../curricula/json-schema.ts';
 
 describe('curriculum.schema.json', () => {
   it('is the one generated from the zod schemas (run "npm run curricula:schema" after changing them)', () => {
-    const committed = readFileSync(new URL('../../../curricula/curriculum.schema.json', import.meta.url), 'utf8');
+    const committed = readFileSync(
+      new URL('../../../curricula/curriculum.schema.json', import.meta.url),
+      'utf8',
+    );
     expect(committed).toBe(curriculumJsonSchemaText());
   });
 

@@ -34,14 +34,26 @@ describe('parseCurriculum', () => {
 
   it('reports missing French and English texts separately', () => {
     const noFr = replaceOnce(valid, 'title: { fr: Chercher, en: Search }', 'title: { en: Search }');
-    const noEn = replaceOnce(noFr.text, 'title: { fr: Allumer, en: Switch on }', "title: { fr: Allumer, en: '' }");
+    const noEn = replaceOnce(
+      noFr.text,
+      'title: { fr: Allumer, en: Switch on }',
+      "title: { fr: Allumer, en: '' }",
+    );
     const problems = problemsOf(noEn.text);
     expect(problems).toHaveLength(2);
     expect(problems).toContainEqual(
-      expect.objectContaining({ code: 'missing-text', line: noFr.line, path: 'skills[2].title.fr' }),
+      expect.objectContaining({
+        code: 'missing-text',
+        line: noFr.line,
+        path: 'skills[2].title.fr',
+      }),
     );
     expect(problems).toContainEqual(
-      expect.objectContaining({ code: 'missing-text', line: noEn.line, path: 'skills[0].title.en' }),
+      expect.objectContaining({
+        code: 'missing-text',
+        line: noEn.line,
+        path: 'skills[0].title.en',
+      }),
     );
   });
 
@@ -106,7 +118,7 @@ describe('parseCurriculum', () => {
   it('reports every problem of a file in one run, sorted by line', () => {
     let text = insertAfter(valid, '  - id: allumer', '    couleur: rouge').text;
     text = replaceOnce(text, 'module: suite', 'module: fin').text;
-    text = replaceOnce(text, "title: { fr: Début, en: Start }", 'title: { fr: Début }').text;
+    text = replaceOnce(text, 'title: { fr: Début, en: Start }', 'title: { fr: Début }').text;
     const problems = problemsOf(text);
     expect(new Set(problems.map((p) => p.code))).toEqual(
       new Set(['unknown-field', 'unknown-module', 'missing-text']),
