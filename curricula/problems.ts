@@ -14,7 +14,8 @@ export type ProblemCode =
   | 'cycle'
   | 'unknown-criteria-reference'
   | 'level-out-of-range'
-  | 'file-name-mismatch';
+  | 'file-name-mismatch'
+  | 'no-curricula';
 
 export interface Problem {
   code: ProblemCode;

@@ -3,7 +3,7 @@
  * plus the problems that only the set as a whole reveals (prerequisites into other files,
  * cycles, criteria naming unknown skills or badges), each located at its file and line.
  */
-import { loadCurriculumFiles } from '../../curricula/load.ts';
+import { CURRICULA_DIR, loadCurriculumFiles } from '../../curricula/load.ts';
 import type { ParsedCurriculum } from '../../curricula/parse.ts';
 import { type Problem, sortProblems } from '../../curricula/problems.ts';
 import type { Curriculum } from '../../curricula/schema.ts';
@@ -12,6 +12,7 @@ import {
   type BadgeProblem,
   validateBadges,
 } from '../domain/criteria/criteria-rule.ts';
+import { contentHash } from '../domain/identity/content-hash.ts';
 import {
   buildSkillGraph,
   type GraphProblem,
@@ -28,6 +29,8 @@ import {
 /** Every curriculum, the global skill graph and the badges, ready for the rest of the app. */
 export interface Catalog {
   curricula: Curriculum[];
+  /** Each curriculum's content hash: its version, unchanged by comments or YAML layout. */
+  versions: ReadonlyMap<string, string>;
   graph: SkillGraph;
   badges: BadgeDefinition[];
 }
@@ -42,8 +45,24 @@ export type CurriculaCheck =
  * @param dir the folder (defaults to the shipped `curricula/`).
  * @returns the catalog when everything is valid, otherwise every problem, sorted by file and line.
  */
-export async function checkCurriculaFolder(dir?: string, cwd?: string): Promise<CurriculaCheck> {
-  return checkCurricula(await loadCurriculumFiles(dir, cwd));
+export async function checkCurriculaFolder(
+  dir: string = CURRICULA_DIR,
+  cwd?: string,
+): Promise<CurriculaCheck> {
+  const files = await loadCurriculumFiles(dir, cwd);
+  if (files.length === 0) {
+    const problem: Problem = {
+      code: 'no-curricula',
+      file: dir,
+      line: 1,
+      column: 1,
+      path: '(folder)',
+      message: 'there is no curriculum file (*.yaml) in this folder',
+      hint: 'check the folder given with --dir; curricula are the <id>.yaml files of curricula/',
+    };
+    return { ok: false, catalog: undefined, files, problems: [problem] };
+  }
+  return checkCurricula(files);
 }
 
 /** Where each global skill or badge id was authored. */
@@ -149,7 +168,12 @@ export function checkCurricula(files: ParsedCurriculum[]): CurriculaCheck {
   }
   return {
     ok: true,
-    catalog: { curricula: valid.map((f) => f.curriculum), graph: built.graph, badges },
+    catalog: {
+      curricula: valid.map((f) => f.curriculum),
+      versions: new Map(valid.map((f) => [f.curriculum.id, contentHash(f.curriculum)])),
+      graph: built.graph,
+      badges,
+    },
     files,
     problems: [],
   };

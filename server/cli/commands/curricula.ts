@@ -67,10 +67,11 @@ async function check(args: string[], io: CliIo): Promise<number> {
     );
     return EXIT_INVALID;
   }
-  const { curricula, badges, graph } = result.catalog;
+  const { curricula, badges, graph, versions } = result.catalog;
   for (const curriculum of curricula) {
+    const version = versions.get(curriculum.id)?.slice(0, 'sha256:'.length + 12);
     io.out(
-      `✓ ${curriculum.id}: ${curriculum.skills.length} skills, ${curriculum.badges.length} badges, ${curriculum.modules.length} modules\n`,
+      `✓ ${curriculum.id}: ${curriculum.skills.length} skills, ${curriculum.badges.length} badges, ${curriculum.modules.length} modules (${version})\n`,
     );
   }
   io.out(

@@ -107,3 +107,17 @@ describe('grange usage', () => {
     expect(badFormat.stderr).toContain('use mermaid or dot');
   });
 });
+
+describe('grange curricula check on an empty folder', () => {
+  it('fails instead of reporting an empty catalogue as valid', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'grange-empty-'));
+    try {
+      const { code, stdout } = grange('curricula', 'check', '--dir', dir);
+      expect(code).toBe(1);
+      expect(stdout).toContain('no-curricula');
+      expect(stdout).toContain('there is no curriculum file (*.yaml) in this folder');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

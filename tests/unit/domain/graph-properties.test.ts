@@ -5,7 +5,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CriteriaRule } from '../../../server/domain/criteria/criteria-rule.ts';
-import type { ProgressEvent } from '../../../server/domain/progress/events.ts';
+import {
+  PROGRESS_EVENT_TYPES,
+  type ProgressEvent,
+} from '../../../server/domain/progress/events.ts';
 import { smallestSkillSet } from '../../../server/domain/progress/next-steps.ts';
 import {
   foldSkillStates,
@@ -411,15 +414,7 @@ describe('foldSkillStates on random ledgers', () => {
   };
   const level = fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined });
   const step = fc.record({
-    type: fc.constantFrom(
-      'skill-started',
-      'evidence-submitted',
-      'skill-self-assessed',
-      'skill-validated',
-      'skill-rejected',
-      'validation-withdrawn',
-      'jury-decided',
-    ),
+    type: fc.constantFrom(...PROGRESS_EVENT_TYPES),
     skill: fc.nat(2),
     level,
     outcome: fc.constantFrom('recu' as const, 'ajourne' as const, 'refuse' as const),
