@@ -109,8 +109,12 @@ async function resolveController(
     url = id;
   }
   if (!url) throw new DocumentLoadError(`cannot resolve ${id}`, id, 'not-allowed');
-  if (!options.fetcher) throw new DocumentLoadError(`no network to resolve ${id}`, id, 'unreachable');
-  const result = await options.fetcher(url, 'application/did+json, application/ld+json, application/json');
+  if (!options.fetcher)
+    throw new DocumentLoadError(`no network to resolve ${id}`, id, 'unreachable');
+  const result = await options.fetcher(
+    url,
+    'application/did+json, application/ld+json, application/json',
+  );
   if (!result.ok) {
     throw new DocumentLoadError(`cannot fetch ${url}: ${result.detail}`, id, 'unreachable');
   }
@@ -120,7 +124,11 @@ async function resolveController(
   } catch {
     throw new DocumentLoadError(`${url} is not JSON`, id, 'malformed');
   }
-  if (typeof document !== 'object' || document === null || (document as { id?: unknown }).id !== id) {
+  if (
+    typeof document !== 'object' ||
+    document === null ||
+    (document as { id?: unknown }).id !== id
+  ) {
     throw new DocumentLoadError(`${url} does not describe ${id}`, id, 'malformed');
   }
   return document as Record<string, unknown>;

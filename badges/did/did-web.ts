@@ -27,7 +27,10 @@ export function didWebFromBaseUrl(baseUrl: string): string {
  * @param options.http use http:// instead of https:// (local runs and tests on loopback only).
  * @returns the URL, or undefined when `did` is not a well-formed did:web.
  */
-export function didWebDocumentUrl(did: string, options: { http?: boolean } = {}): string | undefined {
+export function didWebDocumentUrl(
+  did: string,
+  options: { http?: boolean } = {},
+): string | undefined {
   const bare = did.split('#')[0] ?? '';
   const match = /^did:web:([^:]+)((?::[^:]+)*)$/.exec(bare);
   if (!match?.[1]) return undefined;

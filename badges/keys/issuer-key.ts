@@ -35,7 +35,10 @@ export type PublicIssuerKey = Omit<IssuerKey, 'secretKeyMultibase' | 'privateKey
  * @param controller the issuer id (did:web, did:key or https URL) that controls the key.
  * @param createdAt when the key starts signing.
  */
-export async function generateEd25519Key(controller: string, createdAt: string): Promise<IssuerKey> {
+export async function generateEd25519Key(
+  controller: string,
+  createdAt: string,
+): Promise<IssuerKey> {
   const pair = await Ed25519Multikey.generate({ controller });
   return {
     id: `${controller}#${pair.publicKeyMultibase}`,
@@ -70,11 +73,25 @@ export function publicPart(key: IssuerKey): PublicIssuerKey {
   return rest;
 }
 
-/** The public RSA key as a JWK (RFC 7517), with `kid` and `alg`, never any private member. */
-export function rsaPublicJwk(key: PublicIssuerKey): JsonWebKey & { kid: string; alg: 'RS256'; use: 'sig' } {
+/**
+ * The public RSA key as a JWK (RFC 7517), with `kid` and `alg`, never any private member. A
+ * retired key carries its retirement date as `revoked` (as retired Multikeys do in the
+ * controller document), so verifiers reject what it signed from then on.
+ */
+export function rsaPublicJwk(
+  key: PublicIssuerKey,
+): JsonWebKey & { kid: string; alg: 'RS256'; use: 'sig'; revoked?: string } {
   if (key.algorithm !== 'RSA' || !key.publicKeyPem) throw new Error(`${key.id} is not an RSA key`);
   const jwk = createPublicKey(key.publicKeyPem).export({ format: 'jwk' });
-  return { kty: jwk.kty, n: jwk.n, e: jwk.e, kid: key.id, alg: 'RS256', use: 'sig' };
+  return {
+    kty: jwk.kty,
+    n: jwk.n,
+    e: jwk.e,
+    kid: key.id,
+    alg: 'RS256',
+    use: 'sig',
+    ...(key.retiredAt ? { revoked: key.retiredAt } : {}),
+  };
 }
 
 /** RFC 7638 thumbprint of an RSA public key, base64url. */
@@ -102,7 +119,11 @@ export function isActiveAt(key: PublicIssuerKey, at: string): boolean {
  *
  * @throws Error when the issuer has no such key (generate or un-retire one).
  */
-export function signingKey(keys: readonly IssuerKey[], algorithm: KeyAlgorithm, at: string): IssuerKey {
+export function signingKey(
+  keys: readonly IssuerKey[],
+  algorithm: KeyAlgorithm,
+  at: string,
+): IssuerKey {
   const candidates = keys
     .filter((key) => key.algorithm === algorithm && isActiveAt(key, at))
     .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));

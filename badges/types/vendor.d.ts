@@ -84,7 +84,7 @@ declare module '@digitalbazaar/vc' {
 }
 declare module '@digitalcredentials/data-integrity' {
   export class DataIntegrityProof {
-    constructor(options: { signer?: unknown; cryptosuite: unknown });
+    constructor(options: { signer?: unknown; cryptosuite: unknown; date?: Date | string });
   }
 }
 declare module '@digitalcredentials/eddsa-rdfc-2022-cryptosuite' {
@@ -96,7 +96,10 @@ declare module '@digitalcredentials/ed25519-multikey' {
     controller: string;
     publicKeyMultibase: string;
     signer(): unknown;
-    export(options: { publicKey?: boolean; includeContext?: boolean }): Promise<Record<string, unknown>>;
+    export(options: {
+      publicKey?: boolean;
+      includeContext?: boolean;
+    }): Promise<Record<string, unknown>>;
   }>;
 }
 declare module '@digitalcredentials/vc' {
@@ -110,5 +113,15 @@ declare module '@digitalcredentials/vc' {
     suite: unknown;
     documentLoader: DocumentLoader;
     checkStatus?: unknown;
+    now?: Date | string;
   }): Promise<{ verified: boolean; error?: unknown }>;
+}
+declare module '@digitalbazaar/vc-bitstring-status-list' {
+  export class BitstringStatusList {
+    constructor(options: { length: number });
+    static decode(options: { encodedList: string }): Promise<BitstringStatusList>;
+    getStatus(index: number): boolean;
+    setStatus(index: number, status: boolean): void;
+    encode(): Promise<string>;
+  }
 }

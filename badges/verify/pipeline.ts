@@ -39,7 +39,7 @@ export function checkDates(validFrom: unknown, validUntil: unknown, now: Date): 
       'dates',
       'failed',
       {
-        fr: "La date de délivrance est absente ou illisible.",
+        fr: 'La date de délivrance est absente ou illisible.',
         en: 'The issue date is missing or unreadable.',
       },
       { detail: `validFrom: ${String(validFrom)}`, reason: 'not-yet-valid' },

@@ -77,7 +77,14 @@ export function check(
 }
 
 /** Checks that decide the verdict; `issuer-known` only informs, `recipient` counts when asked. */
-const BLOCKING: readonly CheckId[] = ['parsed', 'structure', 'proof', 'issuer-key', 'not-revoked', 'dates'];
+const BLOCKING: readonly CheckId[] = [
+  'parsed',
+  'structure',
+  'proof',
+  'issuer-key',
+  'not-revoked',
+  'dates',
+];
 
 const VERDICT_MESSAGES: Record<Verdict, Message> = {
   valid: {
@@ -89,7 +96,7 @@ const VERDICT_MESSAGES: Record<Verdict, Message> = {
     en: 'This badge is not valid: it was altered, is malformed or is not signed by its issuer.',
   },
   revoked: {
-    fr: "Ce badge a été révoqué par son émetteur : il ne compte plus.",
+    fr: 'Ce badge a été révoqué par son émetteur : il ne compte plus.',
     en: 'This badge was revoked by its issuer: it no longer counts.',
   },
   expired: {

@@ -18,11 +18,24 @@ export interface FetchOptions {
   allowPrivateNetworks?: boolean;
 }
 
-export type FetchFailure = 'bad-url' | 'blocked-address' | 'timeout' | 'too-large' | 'network' | 'http-status';
+export type FetchFailure =
+  | 'bad-url'
+  | 'blocked-address'
+  | 'timeout'
+  | 'too-large'
+  | 'network'
+  | 'http-status';
 
 export type FetchResult =
   | { ok: true; url: string; status: number; contentType: string; body: Buffer }
-  | { ok: false; url: string; reason: FetchFailure; status?: number; body?: Buffer; detail: string };
+  | {
+      ok: false;
+      url: string;
+      reason: FetchFailure;
+      status?: number;
+      body?: Buffer;
+      detail: string;
+    };
 
 export type Fetcher = (url: string, accept?: string) => Promise<FetchResult>;
 
@@ -54,7 +67,12 @@ export function createFetcher(options: FetchOptions = {}): Fetcher {
         }
         const body = await readLimited(response, maxBytes);
         if (body === undefined) {
-          return { ok: false, url: current, reason: 'too-large', detail: `more than ${maxBytes} bytes` };
+          return {
+            ok: false,
+            url: current,
+            reason: 'too-large',
+            detail: `more than ${maxBytes} bytes`,
+          };
         }
         const contentType = response.headers.get('content-type') ?? '';
         if (!response.ok) {
@@ -148,12 +166,18 @@ export function addressKind(address: string): 'loopback' | 'private' | 'public' 
     if (a === 10 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168)) {
       return 'private';
     }
-    if ((a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127) || a >= 224) return 'private';
+    if ((a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127) || a >= 224)
+      return 'private';
     return 'public';
   }
   const lower = address.toLowerCase();
   if (lower === '::1') return 'loopback';
-  if (lower === '::' || lower.startsWith('fc') || lower.startsWith('fd') || lower.startsWith('fe80')) {
+  if (
+    lower === '::' ||
+    lower.startsWith('fc') ||
+    lower.startsWith('fd') ||
+    lower.startsWith('fe80')
+  ) {
     return 'private';
   }
   return 'public';

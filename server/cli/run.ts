@@ -2,10 +2,12 @@
  * The `grange` command line: dispatches to one file per command group.
  */
 import { CURRICULA_USAGE, curriculaCommand } from './commands/curricula.ts';
+import { VERIFY_USAGE, verifyCommand } from './commands/verify.ts';
 import { type CliIo, EXIT_OK, EXIT_USAGE, UsageError } from './io.ts';
 
 export const USAGE = `Usage:
 ${CURRICULA_USAGE}
+${VERIFY_USAGE}
 grange help
     Shows this help.
 `;
@@ -24,6 +26,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return EXIT_OK;
     }
     if (group === 'curricula') return await curriculaCommand(rest, io);
+    if (group === 'verify') return await verifyCommand(rest, io);
     throw new UsageError(`unknown command "${group}"`);
   } catch (error) {
     if (error instanceof UsageError) {
