@@ -7,6 +7,7 @@
  * `npm run curricula:schema`; never edit it by hand.
  */
 import { z } from 'zod';
+import { BADGE_ICON_NAMES } from '../badges/images/badge-icons.ts';
 
 /** Lower-case words joined by dashes: the form of every local id. */
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -177,39 +178,8 @@ export const CriteriaRule: z.ZodType<CriteriaRule> = z.lazy(() =>
   ]),
 );
 
-/** Icons the badge image generator can draw. */
-export const BADGE_ICONS = [
-  'star',
-  'shield',
-  'key',
-  'lock',
-  'code',
-  'puzzle',
-  'robot',
-  'bug',
-  'loop',
-  'lightbulb',
-  'globe',
-  'mail',
-  'video',
-  'phone',
-  'computer',
-  'id-card',
-  'handshake',
-  'compass',
-  'briefcase',
-  'document',
-  'users',
-  'tent',
-  'heart',
-  'rocket',
-  'graduation-cap',
-  'chat',
-  'search',
-  'eye',
-  'house',
-  'euro',
-] as const;
+/** Icons the badge image generator can draw (defined where they are drawn). */
+export const BADGE_ICONS = BADGE_ICON_NAMES;
 
 export const BadgeIcon = z.enum(BADGE_ICONS);
 

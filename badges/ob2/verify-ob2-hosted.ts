@@ -9,7 +9,13 @@ import {
   type PipelineResult,
   type VerifyContext,
 } from '../verify/pipeline.ts';
-import { type Check, type CredentialSummary, check, type Message } from '../verify/report.ts';
+import {
+  CHECKS_AFTER_PARSED,
+  type Check,
+  type CredentialSummary,
+  check,
+  type Message,
+} from '../verify/report.ts';
 import { isHttpUrl } from './iri.ts';
 import {
   graphDocs,
@@ -32,15 +38,7 @@ export type HostedInput = { url: string } | { assertion: unknown };
 
 type Container = CredentialSummary['container'];
 
-const LATER_IDS = [
-  'structure',
-  'proof',
-  'issuer-key',
-  'issuer-known',
-  'not-revoked',
-  'dates',
-  'recipient',
-] as const;
+const LATER_IDS = CHECKS_AFTER_PARSED;
 
 const SITE_DOWN: Message = {
   fr: "Le site de l'émetteur n'a pas répondu : ce badge n'a pas pu être confirmé. Réessayez plus tard.",

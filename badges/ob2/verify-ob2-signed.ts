@@ -10,7 +10,13 @@ import {
   type PipelineResult,
   type VerifyContext,
 } from '../verify/pipeline.ts';
-import { type Check, type CredentialSummary, check, type Message } from '../verify/report.ts';
+import {
+  CHECKS_AFTER_PARSED,
+  type Check,
+  type CredentialSummary,
+  check,
+  type Message,
+} from '../verify/report.ts';
 import {
   graphDocs,
   linkProblems,
@@ -34,15 +40,7 @@ import { type DecodedJws, decodeJws, verifyRs256 } from './signed-assertion.ts';
 
 type Container = CredentialSummary['container'];
 
-const LATER_IDS = [
-  'structure',
-  'proof',
-  'issuer-key',
-  'issuer-known',
-  'not-revoked',
-  'dates',
-  'recipient',
-] as const;
+const LATER_IDS = CHECKS_AFTER_PARSED;
 
 const KEY_UNREACHABLE: Message = {
   fr: "La clé de l'émetteur n'a pas pu être récupérée sur son site. Réessayez plus tard.",

@@ -4,7 +4,7 @@
  * never throw: whatever they are given becomes checks.
  */
 import type { PipelineResult, VerifyContext } from '../verify/pipeline.ts';
-import { type CredentialSummary, check } from '../verify/report.ts';
+import { CHECKS_AFTER_PARSED, type CredentialSummary, check } from '../verify/report.ts';
 import { notReached } from './ob2-checks.ts';
 import { type HostedInput, runHostedPipeline } from './verify-ob2-hosted.ts';
 import { runSignedPipeline } from './verify-ob2-signed.ts';
@@ -65,15 +65,7 @@ function internalError(
     en: 'An internal error of the verifier stopped it from concluding.',
   };
   const detail = error instanceof Error ? error.message : String(error);
-  const ids = [
-    'structure',
-    'proof',
-    'issuer-key',
-    'issuer-known',
-    'not-revoked',
-    'dates',
-    'recipient',
-  ] as const;
+  const ids = CHECKS_AFTER_PARSED;
   return {
     checks: [
       check('parsed', 'could-not-check', message, { detail }),

@@ -4,6 +4,7 @@
  * structure, proof, issuer-key, issuer-known, not-revoked, dates, recipient) and a summary;
  * `buildReport` turns them into a verdict. Never throws: every problem is a check.
  */
+
 import { createDocumentLoader } from '../contexts/document-loader.ts';
 import {
   checkDates,
@@ -12,6 +13,7 @@ import {
   type VerifyContext,
 } from '../verify/pipeline.ts';
 import type { Check, CheckId, CredentialSummary } from '../verify/report.ts';
+import { CHECKS_AFTER_PARSED } from '../verify/report.ts';
 import type { ProofOutcome } from './assessment.ts';
 import { checkCredentialStatus } from './check-credential-status.ts';
 import { checkOb3Recipient } from './check-recipient.ts';
@@ -30,15 +32,7 @@ import { decodeCompactJws, isoFromNumericDate, verifyJwtProof } from './verify-j
 
 type Container = CredentialSummary['container'];
 
-const AFTER_PARSED: readonly CheckId[] = [
-  'structure',
-  'proof',
-  'issuer-key',
-  'issuer-known',
-  'not-revoked',
-  'dates',
-  'recipient',
-];
+const AFTER_PARSED = CHECKS_AFTER_PARSED;
 
 /**
  * Verifies an OB 3.0 credential in JSON form with embedded Data Integrity proof(s).

@@ -18,6 +18,21 @@ export type CheckId =
   | 'dates' // already valid and not expired
   | 'recipient'; // the credential was issued to the given email or identifier
 
+/** Every check, in the order reports list them. */
+export const CHECK_IDS: readonly CheckId[] = [
+  'parsed',
+  'structure',
+  'proof',
+  'issuer-key',
+  'issuer-known',
+  'not-revoked',
+  'dates',
+  'recipient',
+];
+
+/** The checks that need a credential to have been read first. */
+export const CHECKS_AFTER_PARSED: readonly CheckId[] = CHECK_IDS.slice(1);
+
 export type CheckStatus = 'passed' | 'failed' | 'could-not-check';
 
 export interface Check {

@@ -2,6 +2,7 @@
  * OB 2.0 issued then verified over real HTTP: a loopback site serves the issuer Profile,
  * BadgeClass, CryptographicKey, RevocationList and hosted Assertions, as Grange's server would.
  */
+
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRsaKey, type IssuerKey } from '../../../../badges/keys/issuer-key.ts';
@@ -21,6 +22,7 @@ import { hashIdentity } from '../../../../badges/recipient/identity-hash.ts';
 import type { PipelineResult, VerifyContext } from '../../../../badges/verify/pipeline.ts';
 import {
   buildReport,
+  CHECK_IDS,
   type CheckId,
   type CheckStatus,
   type VerificationReport,
@@ -31,16 +33,7 @@ import { deadOrigin, startSite, type TestSite } from './ob2-test-server.ts';
 const NOW = new Date('2025-06-01T12:00:00Z');
 const EMAIL = 'camille.dupont@example.org';
 const PNG = 'data:image/png;base64,iVBORw0KGgo=';
-const ALL_CHECKS: CheckId[] = [
-  'parsed',
-  'structure',
-  'proof',
-  'issuer-key',
-  'issuer-known',
-  'not-revoked',
-  'dates',
-  'recipient',
-];
+const ALL_CHECKS: CheckId[] = [...CHECK_IDS];
 
 let site: TestSite;
 let other: TestSite;

@@ -2,6 +2,7 @@
  * OB 3.0 issue → verify round trips, in both proof forms, against a real loopback issuer site
  * (did:web document, RSA JWKs, status list credential).
  */
+
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +36,7 @@ import {
 import type { VerifyContext } from '../../../../badges/verify/pipeline.ts';
 import {
   buildReport,
+  CHECK_IDS,
   type CheckId,
   type VerificationReport,
 } from '../../../../badges/verify/report.ts';
@@ -55,16 +57,7 @@ type Artifact = Record<string, unknown> | string;
 const NOW = new Date('2026-06-01T00:00:00Z');
 const SIGN_AT = '2026-04-01T00:00:00Z';
 const RETIRED_AT = '2026-03-01T00:00:00Z';
-const ALL_CHECKS: CheckId[] = [
-  'parsed',
-  'structure',
-  'proof',
-  'issuer-key',
-  'issuer-known',
-  'not-revoked',
-  'dates',
-  'recipient',
-];
+const ALL_CHECKS: CheckId[] = [...CHECK_IDS];
 
 let server: LoopbackServer;
 let issuer: Issuer;

@@ -1,23 +1,15 @@
 /**
  * Whatever the OB 2.0 pipelines are given, they answer with every check and never throw.
  */
+
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { verifyOb2Hosted, verifyOb2Signed } from '../../../../badges/ob2/verify-ob2.ts';
 import type { VerifyContext } from '../../../../badges/verify/pipeline.ts';
-import { buildReport, type CheckId } from '../../../../badges/verify/report.ts';
+import { buildReport, CHECK_IDS, type CheckId } from '../../../../badges/verify/report.ts';
 import type { Fetcher } from '../../../../badges/verify/safe-fetch.ts';
 
-const ALL: CheckId[] = [
-  'parsed',
-  'structure',
-  'proof',
-  'issuer-key',
-  'issuer-known',
-  'not-revoked',
-  'dates',
-  'recipient',
-];
+const ALL: CheckId[] = [...CHECK_IDS];
 
 /** Answers every URL with the same JSON, like a site serving junk. */
 function serving(body: unknown, status = 200): Fetcher {
