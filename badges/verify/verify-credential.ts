@@ -228,6 +228,14 @@ async function fromSvg(result: UnbakeSvgResult, ctx: VerifyContext): Promise<Dis
   // Embedded JSON travels in the element's body; a JWS or a hosted URL in `verify`.
   const text = result.text !== '' ? result.text : result.verify;
   if (text === undefined) return unreadable('the SVG badge element is empty');
+  if (
+    result.text !== '' &&
+    result.verify !== undefined &&
+    !verifyAgreesWithBody(result.verify, result.text)
+  ) {
+    // OB 2.0 hosted baking carries the assertion's URL twice: a disagreement means an edit.
+    return unreadable('the link baked in the SVG does not match the badge inside it');
+  }
   return fromBakedText(text, ctx, 'svg');
 }
 
@@ -252,6 +260,15 @@ async function fromBakedText(
   }
   if (JWS_PATTERN.test(trimmed)) return fromJws(trimmed, ctx, container);
   return unreadable('the image holds badge data in an unknown form');
+}
+
+function verifyAgreesWithBody(verify: string, body: string): boolean {
+  try {
+    const parsed = JSON.parse(body) as { id?: unknown };
+    return parsed.id === verify;
+  } catch {
+    return false;
+  }
 }
 
 /** Open Badges 2.0 or 3.0, from the JSON-LD context and types. */
