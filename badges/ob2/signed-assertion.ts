@@ -1,10 +1,11 @@
 /**
  * OB 2.0 signed assertions: a compact JWS (RFC 7515) whose payload is the Assertion JSON and whose
  * header is exactly `{"alg":"RS256"}`, as in the specification's examples (RSA-SHA256 is the one
- * algorithm the reference validator verifies). Written with node:crypto so the header holds
- * nothing else (jsonwebtoken would add `typ`, and `iat` to object payloads).
+ * algorithm the reference validator verifies). Signed with jsonwebtoken, told to add neither
+ * `typ` nor `iat`, so the payload is the Assertion and nothing else.
  */
-import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
+import { createPrivateKey, createPublicKey, verify } from 'node:crypto';
+import jwt from 'jsonwebtoken';
 import type { IssuerKey } from '../keys/issuer-key.ts';
 import type { Ob2Assertion } from './build-objects.ts';
 
@@ -37,9 +38,12 @@ export function signAssertion(assertion: Ob2Assertion, key: IssuerKey): string {
   }
   const privateKey = createPrivateKey(key.privateKeyPem);
   if (privateKey.asymmetricKeyType !== 'rsa') throw new Error(`${key.id}: not an RSA key`);
-  const signingInput = `${encode({ alg: 'RS256' })}.${encode(assertion)}`;
-  const signature = sign('sha256', Buffer.from(signingInput, 'ascii'), privateKey);
-  return `${signingInput}.${signature.toString('base64url')}`;
+  return jwt.sign({ ...assertion }, privateKey, {
+    algorithm: 'RS256',
+    noTimestamp: true,
+    // `typ: undefined` drops the `typ: JWT` jsonwebtoken adds by default.
+    header: { alg: 'RS256', typ: undefined },
+  });
 }
 
 /**
@@ -110,10 +114,6 @@ export function verifyRs256(
       detail: `the key or signature cannot be used: ${(error as Error).message}`,
     };
   }
-}
-
-function encode(value: unknown): string {
-  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 }
 
 function parseObject(part: string): Record<string, unknown> | undefined {
