@@ -51,6 +51,25 @@ export async function generateEd25519Key(
 }
 
 /**
+ * An Ed25519 key that is its own issuer id, `did:key:z6Mk…`: for local runs with no public
+ * address to publish a DID document at. Such an issuer cannot rotate keys (the id is the key).
+ *
+ * @param createdAt when the key starts signing.
+ */
+export async function generateDidKeyIssuerKey(createdAt: string): Promise<IssuerKey> {
+  const pair = await Ed25519Multikey.generate();
+  const controller = `did:key:${pair.publicKeyMultibase}`;
+  return {
+    id: `${controller}#${pair.publicKeyMultibase}`,
+    controller,
+    algorithm: 'Ed25519',
+    createdAt,
+    publicKeyMultibase: pair.publicKeyMultibase,
+    secretKeyMultibase: pair.secretKeyMultibase as string,
+  };
+}
+
+/**
  * @param controller the issuer id that controls the key.
  * @param createdAt when the key starts signing.
  */
