@@ -1,0 +1,76 @@
+/**
+ * Configuration, parsed once from the environment at start. A bad value stops the start with a
+ * message that says which variable, what is wrong and how to fix it.
+ */
+import { z } from 'zod';
+
+const Environment = z.object({
+  PORT: z.coerce
+    .number({ error: 'PORT must be a number, e.g. PORT=3000' })
+    .int()
+    .min(1, 'PORT must be between 1 and 65535')
+    .max(65535, 'PORT must be between 1 and 65535')
+    .default(3000),
+  PUBLIC_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: 'PUBLIC_URL must be a full address, e.g. https://badges.grange.example',
+    })
+    .optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\//,
+      'DATABASE_URL must be a PostgreSQL URL, e.g. postgres://user@host:5432/grange',
+    )
+    .optional(),
+  DATA_DIR: z.string().min(1).default('data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export interface Config {
+  port: number;
+  /** The platform's public base URL, without a trailing slash: ids of credentials derive from it. */
+  publicUrl: string;
+  database: { client: 'sqlite'; filename: string } | { client: 'postgres'; url: string };
+  dataDir: string;
+  logLevel: z.infer<typeof Environment>['LOG_LEVEL'];
+  environment: z.infer<typeof Environment>['NODE_ENV'];
+}
+
+/** Raised when the environment is wrong; its message lists every problem. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Grange cannot start, the configuration is wrong:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * @param env the environment (process.env in production, a plain object in tests).
+ * @returns the configuration.
+ * @throws ConfigError with every problem found.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = Environment.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  const values = parsed.data;
+  const publicUrl = (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, '');
+  return {
+    port: values.PORT,
+    publicUrl,
+    database: values.DATABASE_URL
+      ? { client: 'postgres', url: values.DATABASE_URL }
+      : { client: 'sqlite', filename: `${values.DATA_DIR}/grange.sqlite` },
+    dataDir: values.DATA_DIR,
+    logLevel: values.LOG_LEVEL,
+    environment: values.NODE_ENV,
+  };
+}

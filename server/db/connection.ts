@@ -1,0 +1,63 @@
+/**
+ * The Knex connection: SQLite file by default (WAL, foreign keys on), PostgreSQL when
+ * DATABASE_URL is set. The same migrations run on both.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import knex, { type Knex } from 'knex';
+import { knexSnakeCaseMappers } from 'objection';
+import type { Config } from '../config.ts';
+import { migrationSource } from './migrations/index.ts';
+
+export type Database = Knex;
+
+/**
+ * @param database where the data lives.
+ * @returns a Knex instance; call `migrate` before use and `destroy` at shutdown.
+ */
+export function createDatabase(database: Config['database']): Database {
+  if (database.client === 'postgres') {
+    return knex({
+      client: 'pg',
+      connection: database.url,
+      pool: { min: 0, max: 10 },
+      ...knexSnakeCaseMappers(),
+    });
+  }
+  if (database.filename !== ':memory:') mkdirSync(dirname(database.filename), { recursive: true });
+  return knex({
+    client: 'better-sqlite3',
+    connection: { filename: database.filename },
+    useNullAsDefault: true,
+    // One connection: SQLite has one writer, and a single connection serialises transactions
+    // instead of failing them with SQLITE_BUSY.
+    pool: {
+      min: 1,
+      max: 1,
+      afterCreate: (
+        connection: { pragma: (sql: string) => unknown },
+        done: (error?: Error) => void,
+      ) => {
+        try {
+          connection.pragma('journal_mode = WAL');
+          connection.pragma('foreign_keys = ON');
+          connection.pragma('busy_timeout = 5000');
+          done();
+        } catch (error) {
+          done(error as Error);
+        }
+      },
+    },
+    ...knexSnakeCaseMappers(),
+  });
+}
+
+/** Runs every pending migration. */
+export async function migrate(db: Database): Promise<void> {
+  await db.migrate.latest({ migrationSource });
+}
+
+/** Whether this connection is PostgreSQL (a few statements differ). */
+export function isPostgres(db: Database): boolean {
+  return db.client.config.client === 'pg';
+}

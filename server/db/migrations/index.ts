@@ -1,0 +1,21 @@
+/**
+ * The migrations, listed in code rather than found by scanning a folder, so they run the same
+ * from TypeScript sources and from a build. Append new ones; never edit one that has run.
+ */
+import type { Knex } from 'knex';
+import * as createCoreTables from './20261126000000_create_core_tables.ts';
+
+interface Migration {
+  up(knex: Knex): Promise<void>;
+  down(knex: Knex): Promise<void>;
+}
+
+const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
+  ['20261126000000_create_core_tables', createCoreTables],
+];
+
+export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {
+  getMigrations: async () => [...MIGRATIONS],
+  getMigrationName: ([name]) => name,
+  getMigration: async ([, migration]) => migration,
+};
