@@ -1,28 +1,69 @@
 /**
- * `npm start`. Until the server lands (issue 4), this loads the whole catalog exactly as the
- * server will at start (every curriculum parsed and cross-checked into one skill graph) and
- * prints what it found, or every problem with its file and line.
+ * `npm start`: reads the configuration, loads and checks the curricula, migrates the database
+ * (the SQLite file `data/grange.sqlite` by default, PostgreSQL with DATABASE_URL), and serves
+ * the platform on one port. Stops cleanly on SIGINT/SIGTERM.
  */
+import type { Server } from 'node:http';
 import { formatProblem } from '../curricula/problems.ts';
 import { checkCurriculaFolder } from './app/check-curricula.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { createDatabase, migrate } from './db/connection.ts';
+import { createApp } from './http/app.ts';
+import { createLogger } from './logger.ts';
 
-const result = await checkCurriculaFolder();
-if (!result.ok) {
-  for (const problem of result.problems) console.error(formatProblem(problem));
-  console.error(`\nGrange cannot start: ${result.problems.length} problem(s) in the curricula.`);
-  process.exitCode = 1;
-} else {
-  const { curricula, graph, badges } = result.catalog;
-  console.log('Grange — catalogue chargé / catalog loaded\n');
-  for (const curriculum of curricula) {
-    console.log(
-      `  ${curriculum.title.fr} (${curriculum.id}): ${curriculum.skills.length} compétences, ${curriculum.badges.length} badges`,
-    );
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exitCode = 1;
+      return;
+    }
+    throw error;
   }
-  console.log(
-    `\n${graph.size} skills and ${badges.length} badges in one graph. The web platform arrives with the server (issue 4);`,
-  );
-  console.log(
-    'meanwhile: npm run grange -- curricula graph <id> draws a curriculum, npm test runs every test.',
-  );
+  const logger = createLogger(config.logLevel);
+
+  const curricula = await checkCurriculaFolder();
+  if (!curricula.ok) {
+    for (const problem of curricula.problems) console.error(formatProblem(problem));
+    console.error(
+      `\nGrange cannot start: ${curricula.problems.length} problem(s) in the curricula.`,
+    );
+    process.exitCode = 1;
+    return;
+  }
+
+  const db = createDatabase(config.database);
+  await migrate(db);
+  const app = createApp({
+    config,
+    db,
+    logger,
+    catalog: curricula.catalog,
+    clock: () => new Date(),
+  });
+  const server: Server = app.listen(config.port, () => {
+    logger.info(
+      { port: config.port, publicUrl: config.publicUrl, database: config.database.client },
+      'Grange is listening',
+    );
+    console.log(
+      `\nGrange est prête / Grange is ready: ${config.publicUrl}  (health: ${config.publicUrl}/healthz)`,
+    );
+  });
+
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'stopping');
+    server.close(() => {
+      void db.destroy().then(() => process.exit(0));
+    });
+    // Do not hang forever on keep-alive connections.
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
 }
+
+await main();

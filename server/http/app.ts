@@ -1,0 +1,41 @@
+/**
+ * `createApp(deps)` builds the express application: health check, JSON body parsing with a
+ * size limit, the routes, and one error handler. `main.ts` listens; tests build the same app on
+ * port 0.
+ */
+import express, { type Express } from 'express';
+import type { Catalog } from '../app/check-curricula.ts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/connection.ts';
+import type { Logger } from '../logger.ts';
+import { errorHandler, notFound } from './errors.ts';
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  logger: Logger;
+  catalog: Catalog;
+  clock: () => Date;
+}
+
+/** @returns the express application, not yet listening. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(express.json({ limit: '256kb' }));
+
+  app.get('/healthz', async (_request, response) => {
+    try {
+      await deps.db.raw('select 1');
+      response.json({ status: 'ok', database: 'ok', curricula: deps.catalog.curricula.length });
+    } catch (error) {
+      deps.logger.error({ err: error }, 'health check: database unreachable');
+      response.status(503).json({ status: 'unavailable', database: 'unreachable' });
+    }
+  });
+
+  app.use(notFound);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

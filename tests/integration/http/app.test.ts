@@ -1,0 +1,64 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkCurriculaFolder } from '../../../server/app/check-curricula.ts';
+import { loadConfig } from '../../../server/config.ts';
+import { createApp } from '../../../server/http/app.ts';
+import { createLogger } from '../../../server/logger.ts';
+import {
+  createTestDatabase,
+  type TestDatabase,
+  testDatabaseKinds,
+} from '../../support/databases.ts';
+
+describe.each(testDatabaseKinds())('the HTTP server on %s', (kind) => {
+  let test: TestDatabase;
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    test = await createTestDatabase(kind);
+    const curricula = await checkCurriculaFolder();
+    if (!curricula.ok) throw new Error('curricula');
+    const app = createApp({
+      config: loadConfig({}),
+      db: test.db,
+      logger: createLogger('silent'),
+      catalog: curricula.catalog,
+      clock: () => new Date('2026-06-01T00:00:00Z'),
+    });
+    server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await test.dispose();
+  });
+
+  it('answers the health check with the database state', async () => {
+    const response = await fetch(`${base}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', database: 'ok', curricula: 5 });
+  });
+
+  it('answers unknown paths with a 404 in French and English, never a stack trace', async () => {
+    const response = await fetch(`${base}/nothing-here`);
+    expect(response.status).toBe(404);
+    const body = (await response.json()) as { error: { code: string; message: { fr: string } } };
+    expect(body.error.code).toBe('not-found');
+    expect(body.error.message.fr).toContain("n'existe pas");
+  });
+
+  it('refuses malformed JSON with a 400 that explains, not a 500', async () => {
+    const response = await fetch(`${base}/healthz`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"broken": ',
+    });
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(text).toContain('bad-request');
+    expect(text).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
