@@ -6,6 +6,7 @@
 import type { Server } from 'node:http';
 import { formatProblem } from '../curricula/problems.ts';
 import { checkCurriculaFolder } from './app/check-curricula.ts';
+import { loadOrCreateSecrets } from './auth/secrets.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDatabase, migrate } from './db/connection.ts';
 import { createApp } from './http/app.ts';
@@ -37,12 +38,15 @@ async function main(): Promise<void> {
 
   const db = createDatabase(config.database);
   await migrate(db);
+  // Generated into data/ on first run (mode 0600), never committed.
+  const secrets = loadOrCreateSecrets(config.dataDir);
   const app = createApp({
     config,
     db,
     logger,
     catalog: curricula.catalog,
     clock: () => new Date(),
+    jwtSecret: secrets.jwtSecret,
   });
   const server: Server = app.listen(config.port, () => {
     logger.info(

@@ -4,11 +4,14 @@
  * port 0.
  */
 import express, { type Express } from 'express';
+import { createAccountsDeps } from '../app/accounts/deps.ts';
 import type { Catalog } from '../app/check-curricula.ts';
+import { LoginRateLimiter } from '../auth/login-rate-limiter.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connection.ts';
 import type { Logger } from '../logger.ts';
 import { errorHandler, notFound } from './errors.ts';
+import { createAuthRouter } from './routes/auth.ts';
 
 export interface AppDeps {
   config: Config;
@@ -16,6 +19,8 @@ export interface AppDeps {
   logger: Logger;
   catalog: Catalog;
   clock: () => Date;
+  /** HMAC key of access tokens, from `loadOrCreateSecrets(config.dataDir)`. */
+  jwtSecret: string;
 }
 
 /** @returns the express application, not yet listening. */
@@ -34,6 +39,16 @@ export function createApp(deps: AppDeps): Express {
       response.status(503).json({ status: 'unavailable', database: 'unreachable' });
     }
   });
+
+  const accounts = createAccountsDeps({ db: deps.db, clock: deps.clock, jwtSecret: deps.jwtSecret });
+  app.use(
+    '/auth',
+    createAuthRouter({
+      accounts,
+      loginLimiter: new LoginRateLimiter({ clock: deps.clock }),
+      logger: deps.logger,
+    }),
+  );
 
   app.use(notFound);
   app.use(errorHandler(deps.logger));

@@ -26,6 +26,7 @@ describe.each(testDatabaseKinds())('the HTTP server on %s', (kind) => {
       logger: createLogger('silent'),
       catalog: curricula.catalog,
       clock: () => new Date('2026-06-01T00:00:00Z'),
+      jwtSecret: 'test-secret-with-enough-entropy-0123456789',
     });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
@@ -48,6 +49,15 @@ describe.each(testDatabaseKinds())('the HTTP server on %s', (kind) => {
     const body = (await response.json()) as { error: { code: string; message: { fr: string } } };
     expect(body.error.code).toBe('not-found');
     expect(body.error.message.fr).toContain("n'existe pas");
+  });
+
+  it('mounts sign-in: wrong credentials get the generic 401', async () => {
+    const response = await fetch(`${base}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'personne@example.org', password: 'not-the-password' }),
+    });
+    expect(response.status).toBe(401);
   });
 
   it('refuses malformed JSON with a 400 that explains, not a 500', async () => {

@@ -1,0 +1,87 @@
+/**
+ * Who may do what: pure functions over the viewer (who is asking) and group memberships (which
+ * the caller loads). No I/O, so GraphQL resolvers, use cases and tests share the same rules.
+ */
+import type { Role } from './roles.ts';
+
+/** The signed-in person as adapters see them. */
+export interface Viewer {
+  personId: string;
+  roles: readonly Role[];
+}
+
+/** One person's place in one (active) group. */
+export interface GroupMembership {
+  groupId: string;
+  personId: string;
+  role: 'trainer' | 'learner';
+}
+
+/** @returns whether the viewer holds `role`. */
+export function hasRole(viewer: Viewer, role: Role): boolean {
+  return viewer.roles.includes(role);
+}
+
+/** @returns whether the viewer is an administrator. */
+export function isAdmin(viewer: Viewer): boolean {
+  return hasRole(viewer, 'admin');
+}
+
+/**
+ * @param viewer who asks.
+ * @param learnerId the learner concerned.
+ * @param memberships memberships of the viewer and the learner (others are ignored).
+ * @returns whether the viewer trains a group the learner belongs to as a learner.
+ */
+export function trainsLearner(
+  viewer: Viewer,
+  learnerId: string,
+  memberships: readonly GroupMembership[],
+): boolean {
+  if (!hasRole(viewer, 'trainer')) return false;
+  const trained = new Set(
+    memberships
+      .filter((m) => m.personId === viewer.personId && m.role === 'trainer')
+      .map((m) => m.groupId),
+  );
+  return memberships.some(
+    (m) => m.personId === learnerId && m.role === 'learner' && trained.has(m.groupId),
+  );
+}
+
+/**
+ * Whether the viewer may validate the learner's skills: a trainer, for learners of a group they
+ * train, and never for themselves (a trainer who is also learning is validated by someone
+ * else). Being an admin alone is not enough: a validation attests having seen the skill.
+ *
+ * @param viewer who asks.
+ * @param learnerId the learner whose skill would be validated.
+ * @param memberships memberships of the viewer and the learner.
+ */
+export function canValidate(
+  viewer: Viewer,
+  learnerId: string,
+  memberships: readonly GroupMembership[],
+): boolean {
+  if (viewer.personId === learnerId) return false;
+  return trainsLearner(viewer, learnerId, memberships);
+}
+
+/**
+ * Whether the viewer may see the learner's profile and progress: the learner themselves, the
+ * trainers of their groups, and admins. Counsellors will see the learners they follow once
+ * "follows" are stored; until then they see no one but themselves.
+ *
+ * @param viewer who asks.
+ * @param learnerId the learner to show.
+ * @param memberships memberships of the viewer and the learner.
+ */
+export function canSeeLearner(
+  viewer: Viewer,
+  learnerId: string,
+  memberships: readonly GroupMembership[],
+): boolean {
+  if (viewer.personId === learnerId) return true;
+  if (isAdmin(viewer)) return true;
+  return trainsLearner(viewer, learnerId, memberships);
+}

@@ -1,0 +1,28 @@
+/** A row of `people`: anyone with an account (learner, trainer, counsellor, admin). */
+import { Model, type Pojo } from 'objection';
+import { formatTimestamps, parseBooleans, parseTimestamps } from './column-values.ts';
+
+export class PersonModel extends Model {
+  static override tableName = 'people';
+
+  declare id: string;
+  declare displayName: string;
+  declare email: string | null;
+  declare learnerCode: string | null;
+  declare locale: string;
+  declare isMinor: boolean;
+  declare privateProfile: boolean;
+  declare largeText: boolean;
+  declare createdAt: Date;
+  declare updatedAt: Date;
+
+  override $parseDatabaseJson(json: Pojo): Pojo {
+    const parsed = super.$parseDatabaseJson(json);
+    parseBooleans(parsed, ['isMinor', 'privateProfile', 'largeText']);
+    return parseTimestamps(parsed, ['createdAt', 'updatedAt']);
+  }
+
+  override $formatDatabaseJson(json: Pojo): Pojo {
+    return formatTimestamps(super.$formatDatabaseJson(json));
+  }
+}

@@ -1,0 +1,231 @@
+/**
+ * People, their roles and guardian consents. The only code that reads or writes `people`,
+ * `person_roles` and `guardian_consents`; it maps rows to plain `Person` values.
+ */
+import type { Knex } from 'knex';
+import { UniqueViolationError } from 'objection';
+import { isRole, type Role } from '../../auth/roles.ts';
+import { type Database, isPostgres } from '../connection.ts';
+import { GuardianConsentModel } from '../models/guardian-consent.model.ts';
+import { PersonModel } from '../models/person.model.ts';
+import { PersonRoleModel } from '../models/person-role.model.ts';
+
+/** A person with their roles. */
+export interface Person {
+  id: string;
+  displayName: string;
+  /** Lower-case; null for learners who sign in with a code and PIN. */
+  email: string | null;
+  learnerCode: string | null;
+  locale: string;
+  isMinor: boolean;
+  privateProfile: boolean;
+  largeText: boolean;
+  roles: Role[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** What creating a person needs. */
+export interface NewPerson {
+  id: string;
+  displayName: string;
+  email?: string | null;
+  learnerCode?: string | null;
+  locale?: string;
+  isMinor?: boolean;
+  privateProfile?: boolean;
+  roles: readonly Role[];
+}
+
+/** A guardian's consent to a minor's account. */
+export interface GuardianConsent {
+  id: string;
+  personId: string;
+  guardianName: string;
+  guardianContact: string | null;
+  /** What the guardian agreed to, in their words or the form's. */
+  scope: string;
+  recordedBy: string;
+  givenAt: Date;
+  withdrawnAt: Date | null;
+}
+
+/** Raised when an email or learner code is already someone's. */
+export class DuplicatePersonKey extends Error {
+  constructor(readonly column: 'email' | 'learnerCode' | 'unknown') {
+    super(`a person with this ${column} already exists`);
+    this.name = 'DuplicatePersonKey';
+  }
+}
+
+// Roles are sorted so that a person's roles compare equal whatever order they were granted in.
+function sortRoles(roles: readonly string[]): Role[] {
+  return roles.filter(isRole).sort();
+}
+
+function toPerson(row: PersonModel, roles: readonly string[]): Person {
+  return {
+    id: row.id,
+    displayName: row.displayName,
+    email: row.email,
+    learnerCode: row.learnerCode,
+    locale: row.locale,
+    isMinor: row.isMinor,
+    privateProfile: row.privateProfile,
+    largeText: row.largeText,
+    roles: sortRoles(roles),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+function duplicateColumn(
+  error: InstanceType<typeof UniqueViolationError>,
+): DuplicatePersonKey['column'] {
+  const text = `${error.columns?.join(',') ?? ''} ${error.constraint ?? ''} ${error.message}`;
+  if (/learner_code|learnerCode/.test(text)) return 'learnerCode';
+  if (/email/.test(text)) return 'email';
+  return 'unknown';
+}
+
+/** Reads and writes people. Every method takes an optional transaction. */
+export class PeopleRepository {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Inserts a person and their roles.
+   *
+   * @param person the new person (email lower-cased by the caller).
+   * @param now creation time.
+   * @returns the stored person.
+   * @throws DuplicatePersonKey when the email or learner code is taken.
+   */
+  async create(person: NewPerson, now: Date, trx?: Knex.Transaction): Promise<Person> {
+    const executor = trx ?? this.db;
+    const row = {
+      id: person.id,
+      displayName: person.displayName,
+      email: person.email ?? null,
+      learnerCode: person.learnerCode ?? null,
+      locale: person.locale ?? 'fr',
+      isMinor: person.isMinor ?? false,
+      privateProfile: person.privateProfile ?? false,
+      largeText: false,
+      createdAt: now,
+      updatedAt: now,
+    };
+    try {
+      await PersonModel.query(executor).insert(row);
+    } catch (error) {
+      if (error instanceof UniqueViolationError)
+        throw new DuplicatePersonKey(duplicateColumn(error));
+      throw error;
+    }
+    const roles = [...new Set(person.roles)];
+    // One insert per role: Objection batches inserts on PostgreSQL only, and a person has few.
+    for (const role of roles) {
+      await PersonRoleModel.query(executor).insert({ personId: person.id, role });
+    }
+    return toPerson(PersonModel.fromJson(row), roles);
+  }
+
+  /** @returns the person with this id, or null. */
+  async findById(id: string, trx?: Knex.Transaction): Promise<Person | null> {
+    const row = await PersonModel.query(trx ?? this.db).findById(id);
+    return row ? toPerson(row, await this.rolesOf(id, trx)) : null;
+  }
+
+  /** @param email any case; compared lower-cased. @returns the person, or null. */
+  async findByEmail(email: string, trx?: Knex.Transaction): Promise<Person | null> {
+    const row = await PersonModel.query(trx ?? this.db)
+      .where('email', email.trim().toLowerCase())
+      .first();
+    return row ? toPerson(row, await this.rolesOf(row.id, trx)) : null;
+  }
+
+  /** @param code a normalised learner code. @returns the person, or null. */
+  async findByLearnerCode(code: string, trx?: Knex.Transaction): Promise<Person | null> {
+    const row = await PersonModel.query(trx ?? this.db)
+      .where('learnerCode', code)
+      .first();
+    return row ? toPerson(row, await this.rolesOf(row.id, trx)) : null;
+  }
+
+  /** @returns whether a learner code is already in use. */
+  async learnerCodeExists(code: string, trx?: Knex.Transaction): Promise<boolean> {
+    const row = await PersonModel.query(trx ?? this.db)
+      .select('id')
+      .where('learnerCode', code)
+      .first();
+    return row !== undefined;
+  }
+
+  /** @returns whether an email (any case) is already in use. */
+  async emailExists(email: string, trx?: Knex.Transaction): Promise<boolean> {
+    const row = await PersonModel.query(trx ?? this.db)
+      .select('id')
+      .where('email', email.trim().toLowerCase())
+      .first();
+    return row !== undefined;
+  }
+
+  /** @returns the person's roles, sorted. */
+  async rolesOf(personId: string, trx?: Knex.Transaction): Promise<Role[]> {
+    const rows = await PersonRoleModel.query(trx ?? this.db).where('personId', personId);
+    return sortRoles(rows.map((row) => row.role));
+  }
+
+  /** Grants a role; granting one already held changes nothing. */
+  async addRole(personId: string, role: Role, trx?: Knex.Transaction): Promise<void> {
+    await PersonRoleModel.query(trx ?? this.db)
+      .insert({ personId, role })
+      .onConflict(['personId', 'role'])
+      .ignore();
+  }
+
+  /** @returns whether the person held the role (and no longer does). */
+  async removeRole(personId: string, role: Role, trx?: Knex.Transaction): Promise<boolean> {
+    const deleted = await PersonRoleModel.query(trx ?? this.db)
+      .delete()
+      .where({ personId, role });
+    return deleted > 0;
+  }
+
+  /**
+   * @returns the ids of the people who hold `role`, sorted, with their role rows locked until
+   *   the transaction ends on PostgreSQL (SQLite's single connection serialises transactions
+   *   already), so a check on them cannot race with another transaction's change.
+   */
+  async lockHoldersOf(role: Role, trx: Knex.Transaction): Promise<string[]> {
+    const query = PersonRoleModel.query(trx)
+      .select('personId')
+      .where('role', role)
+      .orderBy('personId');
+    const rows = isPostgres(this.db) ? await query.forUpdate() : await query;
+    return rows.map((row) => row.personId);
+  }
+
+  /** Records a guardian's consent. */
+  async addGuardianConsent(consent: GuardianConsent, trx?: Knex.Transaction): Promise<void> {
+    await GuardianConsentModel.query(trx ?? this.db).insert({ ...consent });
+  }
+
+  /** @returns the person's guardian consents, oldest first, withdrawn ones included. */
+  async guardianConsentsOf(personId: string, trx?: Knex.Transaction): Promise<GuardianConsent[]> {
+    const rows = await GuardianConsentModel.query(trx ?? this.db)
+      .where('personId', personId)
+      .orderBy('givenAt')
+      .orderBy('id');
+    return rows.map((row) => ({
+      id: row.id,
+      personId: row.personId,
+      guardianName: row.guardianName,
+      guardianContact: row.guardianContact,
+      scope: row.scope,
+      recordedBy: row.recordedBy,
+      givenAt: row.givenAt,
+      withdrawnAt: row.withdrawnAt,
+    }));
+  }
+}
