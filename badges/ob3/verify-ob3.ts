@@ -12,7 +12,7 @@ import {
   type PipelineResult,
   type VerifyContext,
 } from '../verify/pipeline.ts';
-import type { Check, CheckId, CredentialSummary } from '../verify/report.ts';
+import type { Check, CredentialSummary } from '../verify/report.ts';
 import { CHECKS_AFTER_PARSED } from '../verify/report.ts';
 import type { ProofOutcome } from './assessment.ts';
 import { checkCredentialStatus } from './check-credential-status.ts';

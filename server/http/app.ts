@@ -40,7 +40,11 @@ export function createApp(deps: AppDeps): Express {
     }
   });
 
-  const accounts = createAccountsDeps({ db: deps.db, clock: deps.clock, jwtSecret: deps.jwtSecret });
+  const accounts = createAccountsDeps({
+    db: deps.db,
+    clock: deps.clock,
+    jwtSecret: deps.jwtSecret,
+  });
   app.use(
     '/auth',
     createAuthRouter({

@@ -1,0 +1,60 @@
+/**
+ * Issuer signing keys, secret parts included: they live in the database only, never in the
+ * repository or in logs. A retired key stays, so what it signed keeps verifying.
+ */
+import type { IssuerKey, KeyAlgorithm } from '../../../badges/keys/issuer-key.ts';
+import type { Database } from '../connection.ts';
+import { IssuerKeyModel } from '../models/issuer-key.model.ts';
+
+/**
+ * @param db the database or a transaction.
+ * @param controller only the keys of this issuer id, when given.
+ * @returns the keys, oldest first.
+ */
+export async function listIssuerKeys(db: Database, controller?: string): Promise<IssuerKey[]> {
+  const rows = await IssuerKeyModel.query(db).orderBy([{ column: 'createdAt' }, { column: 'id' }]);
+  return rows
+    .map((row) => toIssuerKey(row))
+    .filter((key) => controller === undefined || key.controller === controller);
+}
+
+/**
+ * @param db the database or a transaction.
+ * @param key a new key (its id must be new).
+ */
+export async function insertIssuerKey(db: Database, key: IssuerKey): Promise<void> {
+  await IssuerKeyModel.query(db).insert({
+    id: key.id,
+    algorithm: key.algorithm satisfies KeyAlgorithm,
+    key: JSON.stringify(key),
+    createdAt: key.createdAt,
+    retiredAt: key.retiredAt ?? null,
+  });
+}
+
+/**
+ * Retires a key from `at`: it signs nothing more and what it signs after `at` is rejected.
+ *
+ * @param db the database or a transaction.
+ * @returns the retired key, or undefined when there is no such key.
+ */
+export async function retireIssuerKey(
+  db: Database,
+  id: string,
+  at: string,
+): Promise<IssuerKey | undefined> {
+  const row = await IssuerKeyModel.query(db).findById(id);
+  if (row === undefined) return undefined;
+  const key: IssuerKey = { ...toIssuerKey(row), retiredAt: at };
+  await IssuerKeyModel.query(db)
+    .patch({ key: JSON.stringify(key), retiredAt: at })
+    .where('id', id);
+  return key;
+}
+
+function toIssuerKey(row: IssuerKeyModel): IssuerKey {
+  const key = JSON.parse(row.key) as IssuerKey;
+  // The column is what admins change; the JSON follows it.
+  const { retiredAt: _stored, ...rest } = key;
+  return row.retiredAt === null ? rest : { ...rest, retiredAt: row.retiredAt };
+}
