@@ -27,6 +27,11 @@ const Environment = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  ISSUER_NAME: z.string().trim().min(1).default('Grange Numérique'),
+  ISSUER_EMAIL: z
+    .email({ error: 'ISSUER_EMAIL must be an email address, e.g. contact@grange.example' })
+    .default('contact@grange.example'),
+  DEMO_DATA: z.enum(['on', 'off'], { error: 'DEMO_DATA must be "on" or "off"' }).default('on'),
 });
 
 export interface Config {
@@ -37,6 +42,10 @@ export interface Config {
   dataDir: string;
   logLevel: z.infer<typeof Environment>['LOG_LEVEL'];
   environment: z.infer<typeof Environment>['NODE_ENV'];
+  /** Who the badges are issued by (the OB issuer profile). */
+  issuer: { name: string; email: string };
+  /** Seed demo people, groups and badges into an empty database. */
+  demoData: boolean;
 }
 
 /** Raised when the environment is wrong; its message lists every problem. */
@@ -72,5 +81,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: values.DATA_DIR,
     logLevel: values.LOG_LEVEL,
     environment: values.NODE_ENV,
+    issuer: { name: values.ISSUER_NAME, email: values.ISSUER_EMAIL },
+    demoData: values.DEMO_DATA === 'on',
   };
 }

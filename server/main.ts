@@ -6,6 +6,9 @@
 import type { Server } from 'node:http';
 import { formatProblem } from '../curricula/problems.ts';
 import { checkCurriculaFolder } from './app/check-curricula.ts';
+import { ensureIssuer } from './app/ensure-issuer.ts';
+import { importCurricula } from './app/import-curricula.ts';
+import { formatDemoCredentials, seedDemoData } from './app/seed-demo.ts';
 import { loadOrCreateSecrets } from './auth/secrets.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDatabase, migrate } from './db/connection.ts';
@@ -36,23 +39,43 @@ async function main(): Promise<void> {
     return;
   }
 
+  const clock = () => new Date();
   const db = createDatabase(config.database);
   await migrate(db);
+  await importCurricula(db, curricula.catalog, clock);
+  // The issuer's keys and status list are created on first run and kept in the database.
+  const issuer = await ensureIssuer(
+    db,
+    { publicUrl: config.publicUrl, name: config.issuer.name, email: config.issuer.email },
+    clock,
+  );
   // Generated into data/ on first run (mode 0600), never committed.
   const secrets = loadOrCreateSecrets(config.dataDir);
+  const demo = config.demoData
+    ? await seedDemoData({
+        db,
+        catalog: curricula.catalog,
+        issuer,
+        publicUrl: config.publicUrl,
+        clock,
+        jwtSecret: secrets.jwtSecret,
+      })
+    : { seeded: false as const };
   const app = createApp({
     config,
     db,
     logger,
     catalog: curricula.catalog,
-    clock: () => new Date(),
+    clock,
     jwtSecret: secrets.jwtSecret,
+    issuer,
   });
   const server: Server = app.listen(config.port, () => {
     logger.info(
       { port: config.port, publicUrl: config.publicUrl, database: config.database.client },
       'Grange is listening',
     );
+    if (demo.seeded) console.log(formatDemoCredentials(demo));
     console.log(
       `\nGrange est prête / Grange is ready: ${config.publicUrl}  (health: ${config.publicUrl}/healthz)`,
     );

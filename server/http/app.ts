@@ -4,14 +4,17 @@
  * port 0.
  */
 import express, { type Express } from 'express';
+import type { Issuer } from '../../badges/issuer/issuer.ts';
 import { createAccountsDeps } from '../app/accounts/deps.ts';
 import type { Catalog } from '../app/check-curricula.ts';
 import { LoginRateLimiter } from '../auth/login-rate-limiter.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connection.ts';
+import { createGraphqlHandler } from '../graphql/yoga.ts';
 import type { Logger } from '../logger.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { createAuthRouter } from './routes/auth.ts';
+import { createPublicBadgesRouter } from './routes/public-badges.ts';
 
 export interface AppDeps {
   config: Config;
@@ -21,6 +24,8 @@ export interface AppDeps {
   clock: () => Date;
   /** HMAC key of access tokens, from `loadOrCreateSecrets(config.dataDir)`. */
   jwtSecret: string;
+  /** The badge issuer, from `ensureIssuer` (keys and status list live in the database). */
+  issuer: Issuer;
 }
 
 /** @returns the express application, not yet listening. */
@@ -50,6 +55,31 @@ export function createApp(deps: AppDeps): Express {
     createAuthRouter({
       accounts,
       loginLimiter: new LoginRateLimiter({ clock: deps.clock }),
+      logger: deps.logger,
+    }),
+  );
+
+  app.use(
+    '/graphql',
+    createGraphqlHandler({
+      db: deps.db,
+      catalog: deps.catalog,
+      issuer: deps.issuer,
+      publicUrl: deps.config.publicUrl,
+      clock: deps.clock,
+      jwtSecret: deps.jwtSecret,
+      logger: deps.logger,
+    }),
+  );
+
+  // Employers' pages and everything verifiers fetch: DID document, status list, OB 2.0 objects.
+  app.use(
+    createPublicBadgesRouter({
+      db: deps.db,
+      catalog: deps.catalog,
+      issuer: deps.issuer,
+      publicUrl: deps.config.publicUrl,
+      clock: deps.clock,
       logger: deps.logger,
     }),
   );

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCurriculaFolder } from '../../../server/app/check-curricula.ts';
+import { ensureIssuer } from '../../../server/app/ensure-issuer.ts';
 import { loadConfig } from '../../../server/config.ts';
 import { createApp } from '../../../server/http/app.ts';
 import { createLogger } from '../../../server/logger.ts';
@@ -20,13 +21,24 @@ describe.each(testDatabaseKinds())('the HTTP server on %s', (kind) => {
     test = await createTestDatabase(kind);
     const curricula = await checkCurriculaFolder();
     if (!curricula.ok) throw new Error('curricula');
+    const clock = () => new Date('2026-06-01T00:00:00Z');
+    const issuer = await ensureIssuer(
+      test.db,
+      {
+        publicUrl: 'http://localhost:3000',
+        name: 'Grange Numérique',
+        email: 'contact@grange.example',
+      },
+      clock,
+    );
     const app = createApp({
       config: loadConfig({}),
       db: test.db,
       logger: createLogger('silent'),
       catalog: curricula.catalog,
-      clock: () => new Date('2026-06-01T00:00:00Z'),
+      clock,
       jwtSecret: 'test-secret-with-enough-entropy-0123456789',
+      issuer,
     });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
@@ -58,6 +70,32 @@ describe.each(testDatabaseKinds())('the HTTP server on %s', (kind) => {
       body: JSON.stringify({ email: 'personne@example.org', password: 'not-the-password' }),
     });
     expect(response.status).toBe(401);
+  });
+
+  it('serves the public issuer documents next to the API', async () => {
+    const response = await fetch(`${base}/.well-known/did.json`);
+    expect(response.status).toBe(200);
+    const did = (await response.json()) as { id: string; assertionMethod: string[] };
+    expect(did.id).toBe('did:web:localhost%3A3000');
+    expect(did.assertionMethod).toHaveLength(1);
+  });
+
+  it('mounts the GraphQL API', async () => {
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ me { id } curricula { id } }' }),
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { data: { me: null; curricula: { id: string }[] } };
+    expect(body.data.me).toBeNull();
+    expect(body.data.curricula.map((c) => c.id).sort()).toEqual([
+      'bafa',
+      'coding-kids',
+      'identite-numerique',
+      'parcours-emploi',
+      'seniors-numerique',
+    ]);
   });
 
   it('refuses malformed JSON with a 400 that explains, not a 500', async () => {

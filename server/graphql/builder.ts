@@ -1,0 +1,112 @@
+/**
+ * The Pothos schema builder, and nothing else: the plugins (scope-auth first so a refused
+ * field never runs, then typed errors, dataloaders and simple objects), the auth scopes that
+ * mirror our roles, and the request context every resolver receives.
+ */
+import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
+import { createGraphQLError } from 'graphql-yoga';
+import type { Issuer } from '../../badges/issuer/issuer.ts';
+import type { Catalog } from '../app/check-curricula.ts';
+import { hasRole, type Viewer } from '../auth/policies.ts';
+import type { Database } from '../db/connection.ts';
+import type { Person } from '../db/repositories/people-repository.ts';
+import type { Logger } from '../logger.ts';
+
+/** What the GraphQL handler needs; `createGraphqlHandler(deps)` receives it once. */
+export interface GraphqlDeps {
+  db: Database;
+  catalog: Catalog;
+  issuer: Issuer;
+  /** The platform's public base URL, without a trailing slash. */
+  publicUrl: string;
+  clock: () => Date;
+  /** HMAC key of access tokens. */
+  jwtSecret: string;
+  logger: Logger;
+}
+
+/** Per-request batching loaders (one request never sees another's cache). */
+export interface GraphqlLoaders {
+  /** People by id (null when the id names nobody). */
+  person(id: string): Promise<Person | null>;
+}
+
+/** The context of one GraphQL request. */
+export interface GraphqlContext {
+  /** The signed-in person with their roles as the database has them now; null: anonymous. */
+  viewer: Viewer | null;
+  deps: GraphqlDeps;
+  loaders: GraphqlLoaders;
+}
+
+/** The context once a scope has established that someone is signed in. */
+export interface SignedInContext extends GraphqlContext {
+  viewer: Viewer;
+}
+
+/** The scopes fields ask for: one per role, and `signedIn` for anyone with a valid token. */
+export interface AuthScopes {
+  signedIn: boolean;
+  learner: boolean;
+  trainer: boolean;
+  counsellor: boolean;
+  admin: boolean;
+}
+
+/** The Pothos builder of the whole schema. */
+export const builder = new SchemaBuilder<{
+  Context: GraphqlContext;
+  AuthScopes: AuthScopes;
+  AuthContexts: {
+    signedIn: SignedInContext;
+    learner: SignedInContext;
+    trainer: SignedInContext;
+    counsellor: SignedInContext;
+    admin: SignedInContext;
+  };
+  DefaultFieldNullability: false;
+}>({
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, DataloaderPlugin, SimpleObjectsPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: (context) => {
+      const viewer = context.viewer;
+      return {
+        signedIn: viewer !== null,
+        learner: viewer !== null && hasRole(viewer, 'learner'),
+        trainer: viewer !== null && hasRole(viewer, 'trainer'),
+        counsellor: viewer !== null && hasRole(viewer, 'counsellor'),
+        admin: viewer !== null && hasRole(viewer, 'admin'),
+      };
+    },
+    // A GraphQLError is shown as is (not masked), with a stable code and both languages, so
+    // clients can tell "sign in" from "not allowed" without parsing English. Errors are made
+    // with yoga's `createGraphQLError` so they are instances of the GraphQLError class yoga
+    // checks against, even where 'graphql' is loaded twice (ESM and CJS, as under Vitest).
+    unauthorizedError: (_parent, context) => unauthorised(context.viewer === null),
+  },
+  errors: { defaultTypes: [] },
+});
+
+/**
+ * @param anonymous whether nobody is signed in (else: signed in without the right role).
+ * @returns the error a refused field resolves to.
+ */
+export function unauthorised(anonymous: boolean): Error {
+  const messages = anonymous
+    ? {
+        fr: 'Connectez-vous pour accéder à cette information.',
+        en: 'Sign in to see this.',
+      }
+    : {
+        fr: "Vous n'avez pas le droit de faire cela.",
+        en: 'You are not allowed to do this.',
+      };
+  return createGraphQLError(messages.en, {
+    extensions: { code: anonymous ? 'unauthenticated' : 'forbidden', messages },
+  });
+}

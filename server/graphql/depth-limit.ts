@@ -1,0 +1,87 @@
+/**
+ * A validation rule refusing operations nested deeper than a limit, so a client cannot make
+ * the server walk, say, skill → curriculum → skills → … a thousand levels down. Fragments are
+ * followed (each spread counted where it is used), and a fragment that spreads itself (which
+ * `NoFragmentCyclesRule` reports anyway) stops the walk instead of looping.
+ */
+import {
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  Kind,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
+import { createGraphQLError } from 'graphql-yoga';
+
+/** The depth allowed by default: the deepest query the client needs is about 5. */
+export const DEFAULT_MAX_DEPTH = 10;
+
+/**
+ * @param maxDepth the deepest field nesting allowed (a top-level field has depth 1).
+ * @returns the validation rule.
+ */
+export function depthLimitRule(maxDepth: number = DEFAULT_MAX_DEPTH) {
+  return (context: ValidationContext): ASTVisitor => {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const definition of context.getDocument().definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) {
+        fragments.set(definition.name.value, definition);
+      }
+    }
+    return {
+      OperationDefinition(operation) {
+        const depth = selectionDepth(operation.selectionSet, fragments, new Set());
+        if (depth > maxDepth) {
+          const name = operation.name?.value ?? 'anonymous';
+          context.reportError(
+            createGraphQLError(
+              `The operation "${name}" is nested ${depth} levels deep; at most ${maxDepth} are allowed.`,
+              {
+                nodes: [operation],
+                extensions: {
+                  code: 'query-too-deep',
+                  messages: {
+                    fr: `La requête « ${name} » est imbriquée sur ${depth} niveaux ; ${maxDepth} au plus sont permis.`,
+                    en: `The operation "${name}" is nested ${depth} levels deep; at most ${maxDepth} are allowed.`,
+                  },
+                },
+              },
+            ),
+          );
+        }
+      },
+    };
+  };
+}
+
+function selectionDepth(
+  selectionSet: SelectionSetNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  visiting: Set<string>,
+): number {
+  let deepest = 0;
+  for (const selection of selectionSet.selections) {
+    switch (selection.kind) {
+      case Kind.FIELD: {
+        const below = selection.selectionSet
+          ? selectionDepth(selection.selectionSet, fragments, visiting)
+          : 0;
+        deepest = Math.max(deepest, 1 + below);
+        break;
+      }
+      case Kind.INLINE_FRAGMENT:
+        deepest = Math.max(deepest, selectionDepth(selection.selectionSet, fragments, visiting));
+        break;
+      case Kind.FRAGMENT_SPREAD: {
+        const name = selection.name.value;
+        const fragment = fragments.get(name);
+        if (fragment === undefined || visiting.has(name)) break;
+        visiting.add(name);
+        deepest = Math.max(deepest, selectionDepth(fragment.selectionSet, fragments, visiting));
+        visiting.delete(name);
+        break;
+      }
+    }
+  }
+  return deepest;
+}

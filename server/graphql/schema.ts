@@ -1,0 +1,17 @@
+/** The GraphQL schema: every type file registers itself on the builder, then it is built once. */
+import { builder } from './builder.ts';
+import './types/localized-text.ts';
+import './types/errors.ts';
+import './types/person.ts';
+import './types/skill.ts';
+import './types/badge.ts';
+import './types/curriculum.ts';
+import './types/award.ts';
+import './types/skill-state.ts';
+import './types/next-step.ts';
+
+builder.queryType({ description: 'What can be read.' });
+builder.mutationType({ description: 'What can be changed.' });
+
+/** The executable schema. */
+export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,64 @@
+/** `NextStep` and `Query.myNextSteps`: what the signed-in learner can work on next. */
+import type { IndexedSkill } from '../../app/issuance/catalog-index.ts';
+import { indexCatalog } from '../../app/issuance/catalog-index.ts';
+import { listStandingAwards } from '../../db/repositories/badge-awards-repository.ts';
+import { type NextStep, nextSteps } from '../../domain/progress/next-steps.ts';
+import { builder } from '../builder.ts';
+import { learnerSkillStates } from '../progress-view.ts';
+import { SkillType } from './skill.ts';
+
+/** The largest `limit` accepted, so one query stays cheap. */
+const MAX_NEXT_STEPS = 50;
+
+export const NextStepStatusEnum = builder.enumType('NextStepStatus', {
+  values: { IN_PROGRESS: { value: 'in_progress' }, AVAILABLE: { value: 'available' } } as const,
+});
+
+interface NextStepView extends NextStep {
+  indexed: IndexedSkill;
+}
+
+/** One suggestion. */
+export const NextStepType = builder.objectRef<NextStepView>('NextStep').implement({
+  fields: (t) => ({
+    skillId: t.exposeID('skillId'),
+    skill: t.field({ type: SkillType, resolve: (step) => step.indexed }),
+    status: t.field({ type: NextStepStatusEnum, resolve: (step) => step.status }),
+    reasons: t.stringList({
+      description:
+        "Stable codes, most important first: 'continue', 'rejected-try-again', " +
+        "'counts-for-badge:<badgeId>', 'unlocks:<n>'.",
+      resolve: (step) => step.reasons,
+    }),
+    score: t.exposeInt('score'),
+  }),
+});
+
+builder.queryFields((t) => ({
+  myNextSteps: t.withAuth({ learner: true }).field({
+    type: [NextStepType],
+    description: 'What to work on next, best first.',
+    args: {
+      curriculumId: t.arg.id({ required: false }),
+      limit: t.arg.int({ required: false, defaultValue: 5 }),
+    },
+    resolve: async (_root, args, context) => {
+      const { deps, viewer } = context;
+      const [states, awards] = await Promise.all([
+        learnerSkillStates(deps, viewer.personId),
+        listStandingAwards(deps.db, viewer.personId),
+      ]);
+      const limit = Math.min(Math.max(args.limit ?? 5, 0), MAX_NEXT_STEPS);
+      const steps = nextSteps(deps.catalog.graph, states, deps.catalog.badges, {
+        ...(args.curriculumId == null ? {} : { curriculumId: String(args.curriculumId) }),
+        limit,
+        heldBadges: new Set(awards.map((award) => award.badgeId)),
+      });
+      const index = indexCatalog(deps.catalog);
+      return steps.flatMap((step) => {
+        const indexed = index.skill(step.skillId);
+        return indexed === undefined ? [] : [{ ...step, indexed }];
+      });
+    },
+  }),
+}));

@@ -1,0 +1,69 @@
+/**
+ * The GraphQL endpoint: a graphql-yoga server over the Pothos schema, with unexpected errors
+ * masked (logged here, shown as "Unexpected error."), a cap on tokens and on nesting depth,
+ * and GraphiQL only in development.
+ *
+ * Mount it on an express app with `app.use('/graphql', createGraphqlHandler(deps))`: yoga
+ * reads the original URL, so the endpoint stays `/graphql` under the mount.
+ */
+// The CommonJS build yoga itself loads (see print-schema.ts): a syntax error must be an
+// instance of the GraphQLError class yoga knows, or it would be taken for a crash (500).
+import { parse } from 'graphql/index.js';
+import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { GraphqlContext, GraphqlDeps } from './builder.ts';
+import { createContext } from './context.ts';
+import { DEFAULT_MAX_DEPTH, depthLimitRule } from './depth-limit.ts';
+import { schema } from './schema.ts';
+
+/** The most tokens a document may have: far above any real query, far below a hostile one. */
+export const MAX_TOKENS = 2_000;
+
+/** Options of the handler besides its dependencies. */
+export interface GraphqlHandlerOptions {
+  /** Serve GraphiQL on GET (default: only when NODE_ENV is `development`). */
+  graphiql?: boolean;
+  maxDepth?: number;
+  maxTokens?: number;
+}
+
+/** The yoga server, usable as express middleware or through `fetch`. */
+export type GraphqlHandler = YogaServerInstance<object, GraphqlContext>;
+
+/**
+ * @param deps the database, catalog, issuer, public URL, clock, token secret and logger.
+ * @param options GraphiQL and the limits.
+ * @returns the yoga server for `/graphql`.
+ */
+export function createGraphqlHandler(
+  deps: GraphqlDeps,
+  options: GraphqlHandlerOptions = {},
+): GraphqlHandler {
+  const maxTokens = options.maxTokens ?? MAX_TOKENS;
+  const limits: Plugin = {
+    onParse({ setParseFn }) {
+      setParseFn((source) => parse(source, { maxTokens }));
+    },
+    onValidate({ addValidationRule }) {
+      addValidationRule(depthLimitRule(options.maxDepth ?? DEFAULT_MAX_DEPTH));
+    },
+  };
+  return createYoga<object, GraphqlContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    graphiql: options.graphiql ?? process.env.NODE_ENV === 'development',
+    landingPage: false,
+    logging: false,
+    context: ({ request }) => createContext(deps, { request }),
+    maskedErrors: {
+      // Never the original message, even in development: it can carry SQL or file paths.
+      isDev: false,
+      maskError(error, message) {
+        const masked = maskError(error, message, false);
+        // Expected errors (typed refusals, bad queries) pass through unchanged; log the rest.
+        if (masked !== error) deps.logger.error({ err: error }, 'graphql: unexpected error');
+        return masked;
+      },
+    },
+    plugins: [limits],
+  });
+}
