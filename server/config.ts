@@ -64,7 +64,11 @@ export class ConfigError extends Error {
  * @throws ConfigError with every problem found.
  */
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const parsed = Environment.safeParse(env);
+  // `DATABASE_URL=` in a shell or an env file means "not set", not "an empty URL".
+  const given = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
+  const parsed = Environment.safeParse(given);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),

@@ -23,6 +23,10 @@ describe('loadConfig', () => {
     expect(config.port).toBe(8080);
   });
 
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: ' ' }).database.client).toBe('sqlite');
+  });
+
   it('lists every problem with the variable and how to fix it', () => {
     try {
       loadConfig({ PORT: 'eighty', PUBLIC_URL: 'badges.example', DATABASE_URL: 'mysql://x' });

@@ -1,0 +1,79 @@
+/**
+ * The README's promise: `npm start` on a fresh machine runs the platform on the embedded SQLite
+ * file with demo data. Runs the real entry point as a process, on a fresh data folder.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = new URL('../../../', import.meta.url).pathname;
+
+let child: ChildProcess;
+let dataDir: string;
+let base: string;
+let output = '';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'grange-start-'));
+  const port = await freePort();
+  base = `http://localhost:${port}`;
+  child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk.toString();
+  });
+  const deadline = Date.now() + 90_000;
+  while (!output.includes('Grange is ready')) {
+    if (Date.now() > deadline || child.exitCode !== null) {
+      throw new Error(`npm start did not become ready:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}, 120_000);
+
+afterAll(async () => {
+  if (child && child.exitCode === null) {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('npm start on an empty data folder', () => {
+  it('prints the demo sign-in details and serves the platform', async () => {
+    expect(output).toMatch(/admin/i);
+    const health = await fetch(`${base}/healthz`);
+    expect(await health.json()).toMatchObject({ status: 'ok', database: 'ok', curricula: 5 });
+    const did = (await (await fetch(`${base}/.well-known/did.json`)).json()) as { id: string };
+    expect(did.id).toMatch(/^did:web:localhost%3A\d+$/);
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    child.kill('SIGTERM');
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(0);
+  });
+});
