@@ -9,6 +9,18 @@ import './types/curriculum.ts';
 import './types/award.ts';
 import './types/skill-state.ts';
 import './types/next-step.ts';
+import './types/evidence.ts';
+import './types/self-assessment.ts';
+import './types/notification.ts';
+import './types/data-export.ts';
+import './types/admin-awards.ts';
+import './types/issuer-keys.ts';
+import './types/jury.ts';
+import './types/group.ts';
+import './types/attendance.ts';
+import './types/workshop-session.ts';
+import './types/progress-grid.ts';
+import './types/validation-queue.ts';
 
 builder.queryType({ description: 'What can be read.' });
 builder.mutationType({ description: 'What can be changed.' });

@@ -195,3 +195,15 @@ function toRecord(row: BadgeAwardModel): AwardRecord {
   if (row.flagReason !== null) record.flagReason = row.flagReason;
   return record;
 }
+
+/**
+ * @param db the database or a transaction.
+ * @param learnerId the learner.
+ * @returns every award of the learner, revoked ones included, oldest first.
+ */
+export async function listAwardsOfLearner(db: Database, learnerId: string): Promise<AwardRecord[]> {
+  const rows = await BadgeAwardModel.query(db)
+    .where('learnerId', learnerId)
+    .orderBy([{ column: 'issuedAt' }, { column: 'id' }]);
+  return rows.map(toRecord);
+}

@@ -54,3 +54,32 @@ export async function listNotifications(
     ...(row.readAt === null ? {} : { readAt: row.readAt }),
   }));
 }
+
+/**
+ * Marks one of a person's notifications read (the first reading is kept).
+ *
+ * @param db the database or a transaction.
+ * @param personId whose notification: another person's id matches nothing.
+ * @param id the notification.
+ * @param at when it was read.
+ * @returns whether the person has such a notification.
+ */
+export async function markNotificationRead(
+  db: Database,
+  personId: string,
+  id: string,
+  at: string,
+): Promise<boolean> {
+  const found = await NotificationModel.query(db)
+    .where({ id, personId })
+    .first()
+    .select('id', 'readAt');
+  if (found === undefined) return false;
+  if (found.readAt === null) {
+    await NotificationModel.query(db)
+      .patch({ readAt: at })
+      .where({ id, personId })
+      .whereNull('readAt');
+  }
+  return true;
+}

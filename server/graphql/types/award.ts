@@ -2,7 +2,7 @@
 import type { LocalizedText } from '../../../curricula/schema.ts';
 import type { CatalogIndex } from '../../app/issuance/catalog-index.ts';
 import { indexCatalog } from '../../app/issuance/catalog-index.ts';
-import { listStandingAwards } from '../../db/repositories/badge-awards-repository.ts';
+import { listAwardsOfLearner } from '../../db/repositories/badge-awards-repository.ts';
 import { builder } from '../builder.ts';
 import { BadgeType } from './badge.ts';
 import { LocalizedTextType } from './localized-text.ts';
@@ -68,10 +68,11 @@ export const AwardType = builder.objectRef<AwardView>('Award').implement({
 builder.queryFields((t) => ({
   myBadges: t.withAuth({ learner: true }).field({
     type: [AwardType],
-    description: "The signed-in learner's badges that stand (not revoked), oldest first.",
+    description:
+      "The signed-in learner's badges, revoked ones included (`revoked: true`), oldest first.",
     resolve: async (_root, _args, context) => {
       const index = indexCatalog(context.deps.catalog);
-      const awards = await listStandingAwards(context.deps.db, context.viewer.personId);
+      const awards = await listAwardsOfLearner(context.deps.db, context.viewer.personId);
       return awards.map((award) => awardView(index, award));
     },
   }),

@@ -1,0 +1,37 @@
+/**
+ * Who may run a group's workshops: the trainers of the group, and administrators; learners
+ * never. Memberships are read now, not taken from the access token.
+ */
+import { Forbidden } from '../../auth/errors.ts';
+import { hasRole, isAdmin, type Viewer } from '../../auth/policies.ts';
+import type { Database } from '../../db/connection.ts';
+import { type Group, GroupsRepository } from '../../db/repositories/groups-repository.ts';
+import { UnknownGroup } from '../accounts/errors.ts';
+
+/**
+ * @param viewer who asks.
+ * @param groupId the group.
+ * @returns the group.
+ * @throws Forbidden unless the viewer is an admin or trains the group; UnknownGroup for an
+ *   admin naming no active group (a trainer gets Forbidden, so ids are not probed).
+ */
+export async function requireGroupAccess(
+  db: Database,
+  viewer: Viewer,
+  groupId: string,
+): Promise<Group> {
+  const groups = new GroupsRepository(db);
+  if (!isAdmin(viewer)) {
+    if (!hasRole(viewer, 'trainer')) throw new Forbidden();
+    const memberships = await groups.activeMembershipsOf([viewer.personId]);
+    if (!memberships.some((m) => m.groupId === groupId && m.role === 'trainer')) {
+      throw new Forbidden();
+    }
+  }
+  const group = await groups.findById(groupId);
+  if (group === null || group.archivedAt !== null) {
+    if (!isAdmin(viewer)) throw new Forbidden();
+    throw new UnknownGroup(groupId);
+  }
+  return group;
+}

@@ -1,0 +1,201 @@
+/**
+ * Reads across a group: its members with their names, the skill-state rows of all its learners
+ * at once, and the evidence awaiting review. Each function is a fixed number of queries,
+ * whatever the number of learners, so trainer screens never issue one query per learner.
+ */
+import type { Database } from '../connection.ts';
+import type { EvidenceRecord } from './evidence-repository.ts';
+import type { Group } from './groups-repository.ts';
+
+/** A member of a group, with the name to show. */
+export interface GroupMember {
+  groupId: string;
+  personId: string;
+  role: 'trainer' | 'learner';
+  displayName: string;
+}
+
+/** A projection row as the grid needs it. */
+export interface GridStateRow {
+  learnerId: string;
+  skillId: string;
+  status: string;
+  level: number | null;
+  expiresAt: string | null;
+}
+
+/** A skill awaiting review, with the evidence of its latest submission. */
+export interface SubmittedSkill {
+  learnerId: string;
+  skillId: string;
+  submittedAt: string;
+  evidence: EvidenceRecord[];
+}
+
+interface GroupRow {
+  id: string;
+  name: string;
+  curriculumId: string | null;
+  createdAt: Date | string;
+  archivedAt: Date | string | null;
+}
+
+/**
+ * @param trainerId only the groups this person trains; undefined: every active group.
+ * @returns active groups, by name.
+ */
+export async function listActiveGroups(db: Database, trainerId?: string): Promise<Group[]> {
+  const query = db('groups').select('groups.*').whereNull('groups.archivedAt');
+  if (trainerId !== undefined) {
+    query.whereIn(
+      'groups.id',
+      db('groupMembers').select('groupId').where({ personId: trainerId, role: 'trainer' }),
+    );
+  }
+  const rows = (await query.orderBy(['groups.name', 'groups.id'])) as GroupRow[];
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    curriculumId: row.curriculumId,
+    createdAt: new Date(row.createdAt),
+    archivedAt: row.archivedAt === null ? null : new Date(row.archivedAt),
+  }));
+}
+
+/** @returns the members of the groups, in one query, by group then name. */
+export async function listGroupMembers(
+  db: Database,
+  groupIds: readonly string[],
+): Promise<GroupMember[]> {
+  if (groupIds.length === 0) return [];
+  const rows = (await db('groupMembers')
+    .join('people', 'people.id', 'groupMembers.personId')
+    .select(
+      'groupMembers.groupId',
+      'groupMembers.personId',
+      'groupMembers.role',
+      'people.displayName',
+    )
+    .whereIn('groupMembers.groupId', [...new Set(groupIds)])
+    .orderBy(['groupMembers.groupId', 'people.displayName', 'groupMembers.personId'])) as {
+    groupId: string;
+    personId: string;
+    role: string;
+    displayName: string;
+  }[];
+  return rows.map((row) => ({
+    ...row,
+    role: row.role === 'trainer' ? 'trainer' : 'learner',
+  }));
+}
+
+/** @returns every skill-state row of these learners, in ONE query. */
+export async function listStateRowsOfLearners(
+  db: Database,
+  learnerIds: readonly string[],
+): Promise<GridStateRow[]> {
+  if (learnerIds.length === 0) return [];
+  const rows = (await db('skillStates')
+    .select('learnerId', 'skillId', 'status', 'level', 'expiresAt')
+    .whereIn('learnerId', [...new Set(learnerIds)])) as {
+    learnerId: string;
+    skillId: string;
+    status: string;
+    level: number | null;
+    expiresAt: Date | string | null;
+  }[];
+  return rows.map((row) => ({
+    ...row,
+    level: row.level === null ? null : Number(row.level),
+    expiresAt: row.expiresAt === null ? null : new Date(row.expiresAt).toISOString(),
+  }));
+}
+
+/**
+ * The skills these learners submitted evidence for that nobody has reviewed yet (projection
+ * status `submitted`), each with the evidence named by its latest `evidence-submitted` event.
+ * Three queries whatever the number of learners.
+ *
+ * @returns oldest submission first.
+ */
+export async function listSubmittedSkills(
+  db: Database,
+  learnerIds: readonly string[],
+): Promise<SubmittedSkill[]> {
+  if (learnerIds.length === 0) return [];
+  const ids = [...new Set(learnerIds)];
+  const states = (await db('skillStates')
+    .select('learnerId', 'skillId')
+    .whereIn('learnerId', ids)
+    .where('status', 'submitted')) as { learnerId: string; skillId: string }[];
+  if (states.length === 0) return [];
+  const wanted = new Set(states.map((s) => `${s.learnerId}\u0000${s.skillId}`));
+  const events = (await db('progressEvents')
+    .select('learnerId', 'skillId', 'payload', 'occurredAt')
+    .whereIn('learnerId', [...new Set(states.map((s) => s.learnerId))])
+    .where('type', 'evidence-submitted')
+    .orderBy('seq')) as {
+    learnerId: string;
+    skillId: string;
+    payload: string;
+    occurredAt: Date | string;
+  }[];
+  // Later events overwrite earlier ones: what remains is the latest submission of each skill.
+  const latest = new Map<string, { evidenceId: string | undefined; occurredAt: string }>();
+  for (const event of events) {
+    const key = `${event.learnerId}\u0000${event.skillId}`;
+    if (!wanted.has(key)) continue;
+    const payload = JSON.parse(event.payload) as { evidenceId?: string };
+    latest.set(key, {
+      evidenceId: payload.evidenceId,
+      occurredAt: new Date(event.occurredAt).toISOString(),
+    });
+  }
+  const evidenceIds = [...latest.values()]
+    .map((l) => l.evidenceId)
+    .filter((id): id is string => id !== undefined);
+  const evidenceRows =
+    evidenceIds.length === 0
+      ? []
+      : ((await db('evidence')
+          .select('id', 'learnerId', 'skillId', 'kind', 'text', 'url', 'submittedAt')
+          .whereIn('id', evidenceIds)) as {
+          id: string;
+          learnerId: string;
+          skillId: string;
+          kind: string;
+          text: string | null;
+          url: string | null;
+          submittedAt: Date | string;
+        }[]);
+  const evidence = new Map<string, EvidenceRecord>(
+    evidenceRows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        learnerId: row.learnerId,
+        skillId: row.skillId,
+        kind: row.kind === 'link' ? 'link' : row.kind === 'file' ? 'file' : 'text',
+        ...(row.text === null ? {} : { text: row.text }),
+        ...(row.url === null ? {} : { url: row.url }),
+        submittedAt: new Date(row.submittedAt).toISOString(),
+      },
+    ]),
+  );
+  const result: SubmittedSkill[] = [];
+  for (const state of states) {
+    const submission = latest.get(`${state.learnerId}\u0000${state.skillId}`);
+    if (submission === undefined) continue;
+    const row =
+      submission.evidenceId === undefined ? undefined : evidence.get(submission.evidenceId);
+    result.push({
+      learnerId: state.learnerId,
+      skillId: state.skillId,
+      submittedAt: submission.occurredAt,
+      evidence: row === undefined ? [] : [row],
+    });
+  }
+  return result.sort(
+    (a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.learnerId.localeCompare(b.learnerId),
+  );
+}

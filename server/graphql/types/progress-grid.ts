@@ -1,0 +1,66 @@
+/**
+ * `ProgressGrid` and `Query.progressGrid`: a group's learners × a curriculum's skills, each
+ * cell the learner's status and level. All the learners' states are read in one query.
+ */
+import { UnknownGroup } from '../../app/accounts/errors.ts';
+import {
+  type GridCell,
+  type GridRow,
+  type ProgressGrid,
+  progressGrid,
+} from '../../app/workshops/group-progress.ts';
+import { Forbidden } from '../../auth/errors.ts';
+import { builder } from '../builder.ts';
+import './group.ts';
+import { SkillStatusEnum } from './skill-state.ts';
+
+const GridCellType = builder.objectRef<GridCell>('ProgressGridCell').implement({
+  fields: (t) => ({
+    skillId: t.exposeID('skillId'),
+    status: t.field({ type: SkillStatusEnum, resolve: (cell) => cell.status }),
+    level: t.exposeInt('level', { nullable: true }),
+  }),
+});
+
+const GridRowType = builder.objectRef<GridRow>('ProgressGridRow').implement({
+  fields: (t) => ({
+    learnerId: t.exposeID('learnerId'),
+    displayName: t.exposeString('displayName'),
+    cells: t.field({
+      type: [GridCellType],
+      description: 'One per skill, in the order of `skillIds`.',
+      resolve: (row) => row.cells,
+    }),
+  }),
+});
+
+/** The grid of a group on a curriculum. */
+export const ProgressGridType = builder.objectRef<ProgressGrid>('ProgressGrid').implement({
+  fields: (t) => ({
+    groupId: t.exposeID('groupId'),
+    curriculumId: t.exposeID('curriculumId'),
+    skillIds: t.exposeIDList('skillIds', { description: 'The columns, in prerequisite order.' }),
+    rows: t.field({ type: [GridRowType], resolve: (grid) => grid.rows }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  progressGrid: t.withAuth({ trainer: true, admin: true }).field({
+    type: ProgressGridType,
+    description: "Where each learner of a group the viewer trains stands on a curriculum's skills.",
+    args: {
+      groupId: t.arg.id({ required: true }),
+      curriculumId: t.arg.id({ required: true }),
+    },
+    errors: {
+      types: [Forbidden, UnknownGroup],
+      directResult: true,
+      union: { name: 'ProgressGridResult' },
+    },
+    resolve: (_root, args, context) =>
+      progressGrid(context.deps, context.viewer, {
+        groupId: String(args.groupId),
+        curriculumId: String(args.curriculumId),
+      }),
+  }),
+}));
