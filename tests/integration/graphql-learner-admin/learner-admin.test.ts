@@ -3,14 +3,11 @@
  * server: evidence, self-assessment, notifications, the data export, award revocation (seen
  * by the learner and by verifiers), issuer keys, jury decisions, and the admin-only guard.
  */
-import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPerson } from '../../../server/app/accounts/create-person.ts';
 import { type AccountsDeps, createAccountsDeps } from '../../../server/app/accounts/deps.ts';
-import { signInWithPassword } from '../../../server/app/accounts/sign-in-with-password.ts';
 import { verifyStoredCredential } from '../../../server/app/read-published.ts';
 import type { Role } from '../../../server/auth/roles.ts';
 import { findAward } from '../../../server/db/repositories/badge-awards-repository.ts';
@@ -19,20 +16,11 @@ import type { GraphqlDeps } from '../../../server/graphql/builder.ts';
 import { createGraphqlHandler } from '../../../server/graphql/yoga.ts';
 import { createLogger } from '../../../server/logger.ts';
 import { testDatabaseKinds } from '../../support/databases.ts';
+import { createMember, type Member, postGraphql } from '../../support/graphql-client.ts';
 import { addStaff, type StaffMember } from '../accounts/fixtures.ts';
 import { createEngineFixture, type EngineFixture } from '../engine/engine-fixture.ts';
 
 const JWT_SECRET = 'graphql-learner-admin-secret-with-enough-entropy-0123';
-
-interface GraphqlBody {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
-
-interface Member {
-  personId: string;
-  token: string;
-}
 
 const SUBMIT = `
   mutation Submit($skillId: ID!, $text: String, $url: String) {
@@ -64,35 +52,11 @@ describe.each(testDatabaseKinds())(
     let learner: Member;
     let other: Member;
 
-    async function gql(
-      source: string,
-      variables: Record<string, unknown> = {},
-      token?: string,
-    ): Promise<GraphqlBody> {
-      const response = await fetch(`${base}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
-        },
-        body: JSON.stringify({ query: source, variables }),
-      });
-      expect(response.status).toBe(200);
-      return (await response.json()) as GraphqlBody;
-    }
+    const gql = (source: string, variables: Record<string, unknown> = {}, token?: string) =>
+      postGraphql(base, source, variables, token);
 
-    async function member(roles: Role[], name: string): Promise<Member> {
-      const email = `${name.toLowerCase()}-${randomUUID().slice(0, 8)}@grange.example`;
-      const password = `mot-de-passe-${randomUUID()}`;
-      const person = await createPerson(accounts, staff, {
-        displayName: name,
-        email,
-        roles,
-        password,
-      });
-      const session = await signInWithPassword(accounts, { email, password });
-      return { personId: person.id, token: session.accessToken };
-    }
+    const member = (roles: Role[], name: string): Promise<Member> =>
+      createMember(accounts, staff, roles, name);
 
     /** Has a trainer validate the three skills of « Premiers pas »: @returns the award id. */
     async function earnPremiersPas(learnerId: string): Promise<string> {

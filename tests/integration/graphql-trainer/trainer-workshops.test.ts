@@ -9,7 +9,6 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createPerson } from '../../../server/app/accounts/create-person.ts';
 import { type AccountsDeps, createAccountsDeps } from '../../../server/app/accounts/deps.ts';
 import { signInWithPassword } from '../../../server/app/accounts/sign-in-with-password.ts';
 import type { Role } from '../../../server/auth/roles.ts';
@@ -17,6 +16,12 @@ import type { GraphqlDeps } from '../../../server/graphql/builder.ts';
 import { createGraphqlHandler } from '../../../server/graphql/yoga.ts';
 import { createLogger } from '../../../server/logger.ts';
 import { testDatabaseKinds } from '../../support/databases.ts';
+import {
+  createMember,
+  type GraphqlBody,
+  type Member,
+  postGraphql,
+} from '../../support/graphql-client.ts';
 import { addStaff } from '../accounts/fixtures.ts';
 import { createEngineFixture, type EngineFixture } from '../engine/engine-fixture.ts';
 
@@ -24,23 +29,11 @@ const JWT_SECRET = 'graphql-trainer-test-secret-with-enough-entropy-0123';
 const SENIORS = 'seniors-numerique';
 const skill = (id: string) => `${SENIORS}/${id}`;
 
-interface GraphqlBody {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
-
 /** @returns the named top-level field of a response, failing the test when it is absent. */
 function field<T>(body: GraphqlBody, name: string): T {
   const value = body.data?.[name];
   if (value === null || value === undefined) throw new Error(`no ${name}: ${JSON.stringify(body)}`);
   return value as T;
-}
-
-interface Member {
-  personId: string;
-  token: string;
-  email: string;
-  password: string;
 }
 
 async function serve(deps: GraphqlDeps): Promise<{ base: string; server: Server }> {
@@ -105,31 +98,11 @@ describe.each(testDatabaseKinds())('the trainer workshop API on %s', (kind) => {
   let sessionId: string;
   let checkInCode: string;
 
-  async function query(source: string, variables: Record<string, unknown>, token?: string) {
-    const response = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
-      },
-      body: JSON.stringify({ query: source, variables }),
-    });
-    expect(response.status).toBe(200);
-    return (await response.json()) as GraphqlBody;
-  }
+  const query = (source: string, variables: Record<string, unknown> = {}, token?: string) =>
+    postGraphql(base, source, variables, token);
 
-  async function member(roles: Role[], name: string): Promise<Member> {
-    const email = `${name.toLowerCase()}-${randomUUID().slice(0, 8)}@grange.example`;
-    const password = `mot-de-passe-${randomUUID()}`;
-    const person = await createPerson(accounts, admin, {
-      displayName: name,
-      email,
-      roles,
-      password,
-    });
-    const session = await signInWithPassword(accounts, { email, password });
-    return { personId: person.id, token: session.accessToken, email, password };
-  }
+  const member = (roles: Role[], name: string): Promise<Member> =>
+    createMember(accounts, admin, roles, name);
 
   async function newGroup(name: string, trainerId: string, learnerIds: string[]) {
     const id = randomUUID();
