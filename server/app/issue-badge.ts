@@ -14,6 +14,7 @@ import { isPublishableUrl } from '../../badges/ob2/iri.ts';
 import {
   type BuildCredentialInput,
   buildOpenBadgeCredential,
+  type EvidenceInput,
   type SignedOpenBadgeCredential,
 } from '../../badges/ob3/build-credential.ts';
 import { signCredentialDataIntegrity } from '../../badges/ob3/data-integrity.ts';
@@ -69,6 +70,11 @@ export interface IssueBadgeRequest {
   heldBadges: ReadonlySet<string>;
   /** The learner's ledger, for the evidence. */
   ledger: readonly LedgerEntry[];
+  /**
+   * An administrator's direct award (bulk award): the criteria are not checked and this
+   * evidence replaces the validated skills; `states`, `heldBadges` and `ledger` are unused.
+   */
+  direct?: { evidence: readonly EvidenceInput[] };
 }
 
 export interface IssuedAward {
@@ -114,10 +120,13 @@ export async function issueBadge(
   const index = indexCatalog(context.catalog);
   const indexed = index.badge(request.badgeId);
   if (indexed === undefined) throw new UnknownBadge(request.badgeId);
-  const report = evaluateBadge(request.badgeId, index.badges, request.states, {
-    heldBadges: request.heldBadges,
-  });
-  if (!report.eligible) return { issued: false, reason: 'not-eligible' };
+  const report =
+    request.direct === undefined
+      ? evaluateBadge(request.badgeId, index.badges, request.states, {
+          heldBadges: request.heldBadges,
+        })
+      : undefined;
+  if (report?.eligible === false) return { issued: false, reason: 'not-eligible' };
 
   const { badge, curriculum, definition } = indexed;
   const publicUrl = context.publicUrl.replace(/\/+$/, '');
@@ -149,7 +158,10 @@ export async function issueBadge(
           value: `${publicUrl}/learners/${encodeURIComponent(request.learner.id)}`,
         }
       : { kind: 'email' as const, value: request.learner.email };
-  const { evidence, eventIds } = awardEvidence(report, request.states, request.ledger, index);
+  const { evidence, eventIds } =
+    report === undefined
+      ? { evidence: [...(request.direct?.evidence ?? [])], eventIds: [] }
+      : awardEvidence(report, request.states, request.ledger, index);
   const definitionUrl = badgeDefinitionUrl(publicUrl, request.badgeId);
   const input: BuildCredentialInput = {
     id: `urn:uuid:${randomUUID()}`,

@@ -21,6 +21,7 @@ import './types/attendance.ts';
 import './types/workshop-session.ts';
 import './types/progress-grid.ts';
 import './types/validation-queue.ts';
+import './types/bulk-award.ts';
 
 builder.queryType({ description: 'What can be read.' });
 builder.mutationType({ description: 'What can be changed.' });

@@ -4,6 +4,7 @@
  */
 import type { Knex } from 'knex';
 import * as createCoreTables from './20261126000000_create_core_tables.ts';
+import * as addNotificationEmailedAt from './20261126000400_add_notification_emailed_at.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -12,6 +13,7 @@ interface Migration {
 
 const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261126000000_create_core_tables', createCoreTables],
+  ['20261126000400_add_notification_emailed_at', addNotificationEmailedAt],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

@@ -57,6 +57,7 @@ const ANY_STAFF: readonly RoleName[] = ['trainer', 'otherTrainer', 'admin'];
 const EXPECTED: Record<'Query' | 'Mutation', Record<string, readonly RoleName[]>> = {
   Query: {
     awards: ['admin'],
+    previewBulkAward: ['admin'],
     curricula: ALL,
     group: STAFF,
     issuerKeys: ['admin'],
@@ -77,6 +78,7 @@ const EXPECTED: Record<'Query' | 'Mutation', Record<string, readonly RoleName[]>
     bulkValidate: ['trainer'],
     checkIn: SIGNED_IN,
     createLearnerAccount: STAFF,
+    confirmBulkAward: ['admin'],
     createWorkshopSession: STAFF,
     markNotificationRead: SIGNED_IN,
     recordAttendance: STAFF,
@@ -106,6 +108,8 @@ type Args = (ids: Ids) => Record<string, unknown>;
 /** Minimal valid arguments of each field that takes any (the rest are called bare). */
 const ARGS: Record<string, Args> = {
   awards: () => ({ filter: {} }),
+  previewBulkAward: () => ({ badgeId: `${S}/messagerie`, csv: 'email\nnobody@example.org\n' }),
+  confirmBulkAward: () => ({ badgeId: `${S}/messagerie`, csv: 'email\nnobody@example.org\n' }),
   group: (ids) => ({ id: ids.groupId }),
   myNextSteps: () => ({ curriculumId: S }),
   mySkillStates: () => ({ curriculumId: S }),
