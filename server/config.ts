@@ -31,6 +31,13 @@ const Environment = z.object({
   ISSUER_EMAIL: z
     .email({ error: 'ISSUER_EMAIL must be an email address, e.g. contact@grange.example' })
     .default('contact@grange.example'),
+  SMTP_URL: z
+    .string()
+    .regex(
+      /^smtps?:\/\//,
+      'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtps://user:pass@mail.example:465',
+    )
+    .optional(),
   DEMO_DATA: z.enum(['on', 'off'], { error: 'DEMO_DATA must be "on" or "off"' }).default('on'),
 });
 
@@ -46,6 +53,8 @@ export interface Config {
   issuer: { name: string; email: string };
   /** Seed demo people, groups and badges into an empty database. */
   demoData: boolean;
+  /** Where emails go: an SMTP server, or (unset) `.eml` files in `<dataDir>/outbox`. */
+  smtpUrl?: string;
 }
 
 /** Raised when the environment is wrong; its message lists every problem. */
@@ -87,5 +96,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     environment: values.NODE_ENV,
     issuer: { name: values.ISSUER_NAME, email: values.ISSUER_EMAIL },
     demoData: values.DEMO_DATA === 'on',
+    ...(values.SMTP_URL ? { smtpUrl: values.SMTP_URL } : {}),
   };
 }

@@ -8,12 +8,14 @@ import { formatProblem } from '../curricula/problems.ts';
 import { checkCurriculaFolder } from './app/check-curricula.ts';
 import { ensureIssuer } from './app/ensure-issuer.ts';
 import { importCurricula } from './app/import-curricula.ts';
+import { runNotificationJobs } from './app/notify/run-notification-jobs.ts';
 import { formatDemoCredentials, seedDemoData } from './app/seed-demo.ts';
 import { loadOrCreateSecrets } from './auth/secrets.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDatabase, migrate } from './db/connection.ts';
 import { createApp } from './http/app.ts';
 import { createLogger } from './logger.ts';
+import { createMailer } from './mail/mailer.ts';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -81,8 +83,33 @@ async function main(): Promise<void> {
     );
   });
 
+  // Expiry reminders and notification emails, every ten minutes (each run is idempotent).
+  const mailer = createMailer({
+    ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
+    outboxDir: `${config.dataDir}/outbox`,
+  });
+  const notify = async () => {
+    try {
+      const done = await runNotificationJobs({
+        db,
+        catalog: curricula.catalog,
+        mailer,
+        publicUrl: config.publicUrl,
+        clock,
+      });
+      if (done.reminded + done.sent + done.failed > 0) logger.info(done, 'notifications');
+    } catch (error) {
+      logger.error({ err: error }, 'notification jobs failed; they will run again');
+    }
+  };
+  void notify();
+  const timer = setInterval(() => void notify(), 10 * 60_000);
+  timer.unref();
+
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping');
+    clearInterval(timer);
+    mailer.close();
     server.close(() => {
       void db.destroy().then(() => process.exit(0));
     });

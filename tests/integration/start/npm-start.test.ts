@@ -71,6 +71,17 @@ describe('npm start on an empty data folder', () => {
     expect(did.id).toMatch(/^did:web:localhost%3A\d+$/);
   });
 
+  it('writes the notification emails of the demo badges to the development outbox', async () => {
+    const { readdirSync, existsSync } = await import('node:fs');
+    const outbox = join(dataDir, 'outbox');
+    const deadline = Date.now() + 30_000;
+    while (!(existsSync(outbox) && readdirSync(outbox).some((f) => f.endsWith('.eml')))) {
+      if (Date.now() > deadline) throw new Error('no email in the outbox');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(readdirSync(outbox).filter((f) => f.endsWith('.eml')).length).toBeGreaterThan(0);
+  });
+
   it('stops cleanly on SIGTERM', async () => {
     child.kill('SIGTERM');
     const code = await new Promise((resolve) => child.once('exit', resolve));
