@@ -203,8 +203,13 @@ async function fromUrl(url: string, ctx: VerifyContext): Promise<Dispatched> {
       return unreadable('the link does not return readable JSON');
     }
     const version = detectVersion(parsed);
-    // An OB 2.0 hosted assertion is judged from its own URL, which is what was given.
-    if (version === '2.0') return verifyOb2Hosted({ url }, ctx, 'url');
+    // An OB 2.0 hosted assertion is judged from its own URL, which is what was given: hand the
+    // pipeline the copy just fetched rather than fetching the same URL a second time.
+    if (version === '2.0') {
+      const preloaded = new Map(ctx.preloaded ?? []);
+      preloaded.set(url, parsed);
+      return verifyOb2Hosted({ url }, { ...ctx, preloaded }, 'url');
+    }
     return fromObject(parsed, ctx, 'url');
   }
   if (JWS_PATTERN.test(trimmed)) return fromJws(trimmed, ctx, 'url');
@@ -228,6 +233,10 @@ async function fromSvg(result: UnbakeSvgResult, ctx: VerifyContext): Promise<Dis
   // Embedded JSON travels in the element's body; a JWS or a hosted URL in `verify`.
   const text = result.text !== '' ? result.text : result.verify;
   if (text === undefined) return unreadable('the SVG badge element is empty');
+  if (result.version === '2.0' && result.verify === undefined) {
+    // OB 2.0 baking requires `verify` (the hosted URL or the JWS) on the assertion element.
+    return unreadable('the OB 2.0 badge baked in the SVG has no verify attribute');
+  }
   if (
     result.text !== '' &&
     result.verify !== undefined &&
