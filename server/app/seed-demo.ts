@@ -8,11 +8,9 @@
  * once for the console.
  */
 import { randomInt, randomUUID } from 'node:crypto';
-import type { Issuer } from '../../badges/issuer/issuer.ts';
 import type { Viewer } from '../auth/policies.ts';
 import type { Role } from '../auth/roles.ts';
 import { hashSecret } from '../auth/secret-hash.ts';
-import type { Database } from '../db/connection.ts';
 import {
   addEnrolments,
   addTextEvidence,
@@ -45,16 +43,13 @@ import { indexCatalog } from './issuance/catalog-index.ts';
 import { recordProgress } from './record-progress.ts';
 
 export { formatDemoCredentials } from './demo/format-credentials.ts';
+
+import type { RecordProgressDeps } from './record-progress.ts';
+
 export type { SeedDemoResult } from './demo/seed-result.ts';
 
 /** What seeding needs: the engine's dependencies and the access-token secret. */
-export interface SeedDemoDeps {
-  db: Database;
-  catalog: Catalog;
-  issuer: Issuer;
-  /** The platform's public base URL, without a trailing slash. */
-  publicUrl: string;
-  clock: () => Date;
+export interface SeedDemoDeps extends RecordProgressDeps {
   jwtSecret: string;
 }
 

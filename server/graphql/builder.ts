@@ -3,27 +3,20 @@
  * field never runs, then typed errors, dataloaders and simple objects), the auth scopes that
  * mirror our roles, and the request context every resolver receives.
  */
+
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import { createGraphQLError } from 'graphql-yoga';
-import type { Issuer } from '../../badges/issuer/issuer.ts';
-import type { Catalog } from '../app/check-curricula.ts';
+import type { RecordProgressDeps } from '../app/record-progress.ts';
 import { hasRole, type Viewer } from '../auth/policies.ts';
-import type { Database } from '../db/connection.ts';
 import type { Person } from '../db/repositories/people-repository.ts';
 import type { Logger } from '../logger.ts';
 
 /** What the GraphQL handler needs; `createGraphqlHandler(deps)` receives it once. */
-export interface GraphqlDeps {
-  db: Database;
-  catalog: Catalog;
-  issuer: Issuer;
-  /** The platform's public base URL, without a trailing slash. */
-  publicUrl: string;
-  clock: () => Date;
+export interface GraphqlDeps extends RecordProgressDeps {
   /** HMAC key of access tokens. */
   jwtSecret: string;
   logger: Logger;

@@ -5,8 +5,7 @@
 import type { Knex } from 'knex';
 import { raw } from 'objection';
 import type { Database } from '../connection.ts';
-import { PasswordCredentialModel } from '../models/password-credential.model.ts';
-import { PinCredentialModel } from '../models/pin-credential.model.ts';
+import { PasswordCredentialModel, PinCredentialModel } from '../models/secret-credential.model.ts';
 
 /** Which secret: a password (with an email) or a PIN (with a learner code). */
 export type CredentialKind = 'password' | 'pin';

@@ -1,9 +1,11 @@
-/** A row of `pin_credentials`: the pin hash of one person and its failure counter. */
+/**
+ * A row of `password_credentials` or `pin_credentials`: the two tables have the same columns
+ * (one person's secret hash and its failure counter), so they share one model shape.
+ */
 import { Model, type Pojo } from 'objection';
 import { formatTimestamps, parseTimestamps } from './column-values.ts';
 
-export class PinCredentialModel extends Model {
-  static override tableName = 'pin_credentials';
+abstract class SecretCredentialModel extends Model {
   static override idColumn = 'personId';
 
   declare personId: string;
@@ -19,4 +21,12 @@ export class PinCredentialModel extends Model {
   override $formatDatabaseJson(json: Pojo): Pojo {
     return formatTimestamps(super.$formatDatabaseJson(json));
   }
+}
+
+export class PasswordCredentialModel extends SecretCredentialModel {
+  static override tableName = 'password_credentials';
+}
+
+export class PinCredentialModel extends SecretCredentialModel {
+  static override tableName = 'pin_credentials';
 }
