@@ -11,9 +11,11 @@ import { expect } from 'vitest';
 import { createPerson } from '../../server/app/accounts/create-person.ts';
 import type { AccountsDeps } from '../../server/app/accounts/deps.ts';
 import { signInWithPassword } from '../../server/app/accounts/sign-in-with-password.ts';
+import type { RecordProgressDeps } from '../../server/app/record-progress.ts';
 import type { Role } from '../../server/auth/roles.ts';
 import type { GraphqlDeps } from '../../server/graphql/builder.ts';
 import { createGraphqlHandler } from '../../server/graphql/yoga.ts';
+import { createLogger } from '../../server/logger.ts';
 
 export interface GraphqlBody {
   data?: Record<string, unknown> | null;
@@ -73,4 +75,18 @@ export async function createMember(
   });
   const session = await signInWithPassword(accounts, { email, password });
   return { personId: person.id, token: session.accessToken, email, password };
+}
+
+/**
+ * The GraphQL dependencies of an engine fixture: its database, catalog, issuer and clock, the
+ * given token key, and a silent logger.
+ *
+ * @param engine the engine fixture.
+ * @param jwtSecret the HMAC key of access tokens the suite signs in with.
+ */
+export function graphqlDepsOf(
+  engine: { deps: RecordProgressDeps },
+  jwtSecret: string,
+): GraphqlDeps {
+  return { ...engine.deps, jwtSecret, logger: createLogger('silent') };
 }

@@ -12,11 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccountsDeps, createAccountsDeps } from '../../../server/app/accounts/deps.ts';
 import { listIssuerKeys } from '../../../server/db/repositories/issuer-keys-repository.ts';
 import type { GraphqlDeps } from '../../../server/graphql/builder.ts';
-import { createLogger } from '../../../server/logger.ts';
 import { testDatabaseKinds } from '../../support/databases.ts';
 import {
   createMember,
   type GraphqlBody,
+  graphqlDepsOf,
   type Member,
   postGraphql,
   serveGraphql,
@@ -248,15 +248,7 @@ describe.each(testDatabaseKinds())('the GraphQL authorisation matrix on %s', (ki
     }
     if (awardId === undefined) throw new Error('the seniors-numerique badge was not issued');
 
-    const deps: GraphqlDeps = {
-      db: engine.db,
-      catalog: engine.catalog,
-      issuer: engine.issuer,
-      publicUrl: engine.publicUrl,
-      clock: engine.clock,
-      jwtSecret: JWT_SECRET,
-      logger: createLogger('silent'),
-    };
+    const deps: GraphqlDeps = graphqlDepsOf(engine, JWT_SECRET);
     ({ base, server } = await serveGraphql(deps));
 
     const start = engine.clock();

@@ -6,10 +6,10 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccountsDeps, createAccountsDeps } from '../../../server/app/accounts/deps.ts';
 import type { GraphqlDeps } from '../../../server/graphql/builder.ts';
-import { createLogger } from '../../../server/logger.ts';
 import { testDatabaseKinds } from '../../support/databases.ts';
 import {
   createMember,
+  graphqlDepsOf,
   type Member,
   postGraphql,
   serveGraphql,
@@ -54,15 +54,7 @@ describe.each(testDatabaseKinds())('bulk award through GraphQL on %s', (kind) =>
     admin = await createMember(accounts, staff, ['admin'], 'Admin');
     trainer = await createMember(accounts, staff, ['trainer'], 'Trainer');
     learner = await createMember(accounts, staff, ['learner'], 'Lucie');
-    const deps: GraphqlDeps = {
-      db: engine.db,
-      catalog: engine.catalog,
-      issuer: engine.issuer,
-      publicUrl: engine.publicUrl,
-      clock: engine.clock,
-      jwtSecret: JWT_SECRET,
-      logger: createLogger('silent'),
-    };
+    const deps: GraphqlDeps = graphqlDepsOf(engine, JWT_SECRET);
     ({ base, server } = await serveGraphql(deps));
   });
   afterAll(async () => {

@@ -4,8 +4,6 @@
  * by the learner and by verifiers), issuer keys, jury decisions, and the admin-only guard.
  */
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccountsDeps, createAccountsDeps } from '../../../server/app/accounts/deps.ts';
 import { verifyStoredCredential } from '../../../server/app/read-published.ts';
@@ -13,10 +11,14 @@ import type { Role } from '../../../server/auth/roles.ts';
 import { findAward } from '../../../server/db/repositories/badge-awards-repository.ts';
 import { learnerLedger } from '../../../server/db/repositories/progress-ledger-repository.ts';
 import type { GraphqlDeps } from '../../../server/graphql/builder.ts';
-import { createGraphqlHandler } from '../../../server/graphql/yoga.ts';
-import { createLogger } from '../../../server/logger.ts';
 import { testDatabaseKinds } from '../../support/databases.ts';
-import { createMember, type Member, postGraphql } from '../../support/graphql-client.ts';
+import {
+  createMember,
+  graphqlDepsOf,
+  type Member,
+  postGraphql,
+  serveGraphql,
+} from '../../support/graphql-client.ts';
 import { addStaff, type StaffMember } from '../accounts/fixtures.ts';
 import { createEngineFixture, type EngineFixture } from '../engine/engine-fixture.ts';
 
@@ -82,21 +84,8 @@ describe.each(testDatabaseKinds())(
       trainer = await member(['trainer'], 'Trainer');
       learner = await member(['learner'], 'Lucie');
       other = await member(['learner'], 'Octave');
-      deps = {
-        db: engine.db,
-        catalog: engine.catalog,
-        issuer: engine.issuer,
-        publicUrl: engine.publicUrl,
-        clock: engine.clock,
-        jwtSecret: JWT_SECRET,
-        logger: createLogger('silent'),
-      };
-      const app = express();
-      app.use(express.json({ limit: '256kb' }));
-      app.use('/graphql', createGraphqlHandler(deps, { graphiql: false }));
-      server = app.listen(0, '127.0.0.1');
-      await new Promise((resolve) => server?.once('listening', resolve));
-      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      deps = graphqlDepsOf(engine, JWT_SECRET);
+      ({ base, server } = await serveGraphql(deps));
     });
     afterAll(async () => {
       await new Promise<void>((resolve) => {

@@ -6,21 +6,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type AccountsDeps, createAccountsDeps } from '../../../server/app/accounts/deps.ts';
 import { signInWithPassword } from '../../../server/app/accounts/sign-in-with-password.ts';
 import type { Role } from '../../../server/auth/roles.ts';
 import type { GraphqlDeps } from '../../../server/graphql/builder.ts';
-import { createGraphqlHandler } from '../../../server/graphql/yoga.ts';
-import { createLogger } from '../../../server/logger.ts';
 import { testDatabaseKinds } from '../../support/databases.ts';
 import {
   createMember,
   type GraphqlBody,
+  graphqlDepsOf,
   type Member,
   postGraphql,
+  serveGraphql,
 } from '../../support/graphql-client.ts';
 import { addStaff } from '../accounts/fixtures.ts';
 import { createEngineFixture, type EngineFixture } from '../engine/engine-fixture.ts';
@@ -34,15 +32,6 @@ function field<T>(body: GraphqlBody, name: string): T {
   const value = body.data?.[name];
   if (value === null || value === undefined) throw new Error(`no ${name}: ${JSON.stringify(body)}`);
   return value as T;
-}
-
-async function serve(deps: GraphqlDeps): Promise<{ base: string; server: Server }> {
-  const app = express();
-  app.use(express.json({ limit: '256kb' }));
-  app.use('/graphql', createGraphqlHandler(deps, { graphiql: false }));
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
 const CREATE_SESSION = `
@@ -140,16 +129,8 @@ describe.each(testDatabaseKinds())('the trainer workshop API on %s', (kind) => {
       engine.clock(),
     );
     otherGroupId = await newGroup('Seniors du jeudi', otherTrainer.personId, [outsider.personId]);
-    const deps: GraphqlDeps = {
-      db: engine.db,
-      catalog: engine.catalog,
-      issuer: engine.issuer,
-      publicUrl: engine.publicUrl,
-      clock: engine.clock,
-      jwtSecret: JWT_SECRET,
-      logger: createLogger('silent'),
-    };
-    ({ base, server } = await serve(deps));
+    const deps: GraphqlDeps = graphqlDepsOf(engine, JWT_SECRET);
+    ({ base, server } = await serveGraphql(deps));
   });
 
   // Access tokens last 15 minutes of the test clock, which recording events moves on.

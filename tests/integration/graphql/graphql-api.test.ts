@@ -4,8 +4,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPerson } from '../../../server/app/accounts/create-person.ts';
 import { type AccountsDeps, createAccountsDeps } from '../../../server/app/accounts/deps.ts';
@@ -13,9 +11,8 @@ import { revokeRole } from '../../../server/app/accounts/revoke-role.ts';
 import { signInWithPassword } from '../../../server/app/accounts/sign-in-with-password.ts';
 import type { Role } from '../../../server/auth/roles.ts';
 import type { GraphqlDeps } from '../../../server/graphql/builder.ts';
-import { createGraphqlHandler } from '../../../server/graphql/yoga.ts';
-import { createLogger } from '../../../server/logger.ts';
 import { testDatabaseKinds } from '../../support/databases.ts';
+import { graphqlDepsOf, serveGraphql } from '../../support/graphql-client.ts';
 import { addStaff } from '../accounts/fixtures.ts';
 import { createEngineFixture, type EngineFixture } from '../engine/engine-fixture.ts';
 
@@ -35,15 +32,6 @@ interface Member {
 }
 
 /** Starts express with the handler mounted as the lead mounts it. @returns its base URL. */
-async function serve(deps: GraphqlDeps): Promise<{ base: string; server: Server }> {
-  const app = express();
-  app.use(express.json({ limit: '256kb' }));
-  app.use('/graphql', createGraphqlHandler(deps, { graphiql: false }));
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
-}
-
 function close(server: Server | undefined): Promise<void> {
   return new Promise((resolve) => {
     if (server === undefined) return resolve();
@@ -121,16 +109,8 @@ describe.each(testDatabaseKinds())('the GraphQL API on %s', (kind) => {
     ] as const) {
       await accounts.groups.addMember({ groupId, personId: person.personId, role }, engine.clock());
     }
-    deps = {
-      db: engine.db,
-      catalog: engine.catalog,
-      issuer: engine.issuer,
-      publicUrl: engine.publicUrl,
-      clock: engine.clock,
-      jwtSecret: JWT_SECRET,
-      logger: createLogger('silent'),
-    };
-    ({ base, server } = await serve(deps));
+    deps = graphqlDepsOf(engine, JWT_SECRET);
+    ({ base, server } = await serveGraphql(deps));
   });
   afterAll(async () => {
     await close(server);
@@ -382,7 +362,7 @@ describe.each(testDatabaseKinds())('the GraphQL API on %s', (kind) => {
         throw new Error('secret detail: /var/lib/grange/data.sqlite');
       },
     };
-    const other = await serve({ ...deps, catalog: broken });
+    const other = await serveGraphql({ ...deps, catalog: broken });
     try {
       const response = await query('{ curricula { id } }', {}, undefined, `${other.base}/graphql`);
       expect(response.status).toBe(200);
