@@ -98,6 +98,8 @@ export interface Ob2CryptographicKey {
   id: string;
   owner: string;
   publicKeyPem: string;
+  /** When the issuer retired the key (see `buildCryptographicKey`). */
+  expires?: string;
 }
 
 export type Ob2RevokedEntry = string | { id: string; revocationReason?: string };
@@ -294,19 +296,29 @@ export function buildAssertion(input: AssertionInput): Ob2Assertion {
 /**
  * The CryptographicKey that signed assertions point to (`verification.creator`).
  *
+ * OB 2.0 has no member for a retired key, but its context maps `expires` to `sec:expiration`,
+ * the Security Vocabulary's "this key stops being valid at" — so a retired key stays published
+ * (what it signed before still verifies) with its retirement date as `expires`, and verifiers
+ * refuse what it signed from that date on.
+ *
  * @param input id (an https URL of its own: a `#fragment` of the Profile would resolve to the
- *   Profile), owner (the issuer id) and the SPKI PEM of the RSA public key.
+ *   Profile), owner (the issuer id), the SPKI PEM of the RSA public key, and `retiredAt` (ISO
+ *   8601) once the key is retired.
  * @returns the CryptographicKey JSON.
  */
 export function buildCryptographicKey(input: {
   id: string;
   ownerId: string;
   publicKeyPem: string;
+  retiredAt?: string;
 }): Ob2CryptographicKey {
   requireUrl('key id', input.id);
   requireUrl('key owner', input.ownerId);
   if (!input.publicKeyPem.includes('-----BEGIN PUBLIC KEY-----')) {
     throw new Error('publicKeyPem: expected an SPKI PEM public key');
+  }
+  if (input.retiredAt !== undefined && Number.isNaN(Date.parse(input.retiredAt))) {
+    throw new Error(`retiredAt: "${input.retiredAt}" is not an ISO 8601 date`);
   }
   return {
     '@context': OB2_CONTEXT,
@@ -314,6 +326,7 @@ export function buildCryptographicKey(input: {
     id: input.id,
     owner: input.ownerId,
     publicKeyPem: input.publicKeyPem,
+    ...(input.retiredAt === undefined ? {} : { expires: input.retiredAt }),
   };
 }
 

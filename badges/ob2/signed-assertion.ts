@@ -27,11 +27,22 @@ const BASE64URL = /^[A-Za-z0-9_-]*$/;
  *   published CryptographicKey holding this key's public half).
  * @param key the issuer's RSA key, private part included.
  * @returns the compact JWS.
- * @throws Error when the key is not an RSA private key or the assertion is not a signed one.
+ * @throws Error when the key is not an RSA private key, was retired by the assertion's
+ *   `issuedOn` (the signing time verifiers compare with the key's retirement), or the assertion
+ *   is not a signed one.
  */
 export function signAssertion(assertion: Ob2Assertion, key: IssuerKey): string {
   if (key.algorithm !== 'RSA' || !key.privateKeyPem) {
     throw new Error(`${key.id}: OB 2.0 signed badges need an RSA private key`);
+  }
+  // An award may be re-signed later with a newer key, so only retirement bars signing.
+  if (
+    key.retiredAt !== undefined &&
+    !(Date.parse(assertion.issuedOn) < Date.parse(key.retiredAt))
+  ) {
+    throw new Error(
+      `${key.id}: retired on ${key.retiredAt}, it cannot sign an assertion issued on ${assertion.issuedOn}`,
+    );
   }
   if (assertion.verification.type !== 'SignedBadge') {
     throw new Error('only assertions with SignedBadge verification are signed');

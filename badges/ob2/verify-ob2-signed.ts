@@ -4,6 +4,8 @@
  * lists in `publicKey` and whose `owner` is that Profile (a two-way link), and the signature must
  * be RS256 under it. Revocation is the issuer's RevocationList.
  */
+
+import { retiredProblem } from '../ob3/assessment.ts';
 import {
   checkDates,
   checkIssuerKnown,
@@ -175,6 +177,7 @@ function signedIssuerKey(
   if (key.kind === 'unreachable' && problems.length === 0) {
     return notReached('issuer-key', KEY_UNREACHABLE, key.detail);
   }
+  let retired: string | undefined;
   if (key.kind === 'failed') {
     problems.push(key.detail);
   } else if (key.kind === 'ok') {
@@ -187,6 +190,9 @@ function signedIssuerKey(
         `the key's owner ${String(key.doc.owner)} is not the issuer ${String(profile.id)}`,
       );
     }
+    // A retired key carries its retirement date as `expires` (see buildCryptographicKey); the
+    // signing time an OB 2.0 assertion states is its `issuedOn`.
+    retired = retiredProblem(key.doc.expires, [assertion.issuedOn]);
   }
   if (problems.length > 0) {
     return check(
@@ -199,10 +205,24 @@ function signedIssuerKey(
       { detail: problems.join('; ') },
     );
   }
+  if (retired) return retiredKeyCheck(retired);
   return check('issuer-key', 'passed', {
     fr: "La clé qui a signé ce badge appartient bien à l'émetteur indiqué.",
     en: 'The key that signed this badge does belong to the issuer it names.',
   });
+}
+
+/** `issuer-key` failed: the key had been retired when the assertion says it was signed. */
+function retiredKeyCheck(detail: string): Check {
+  return check(
+    'issuer-key',
+    'failed',
+    {
+      fr: "La clé qui a signé avait déjà été retirée par l'émetteur au moment de la signature.",
+      en: 'The signing key had already been retired by the issuer when it signed.',
+    },
+    { detail },
+  );
 }
 
 /** `not-revoked`: the assertion id (or legacy uid) is not in the issuer's RevocationList. */

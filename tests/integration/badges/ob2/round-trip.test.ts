@@ -73,6 +73,8 @@ function publishIssuer(
     revocationListUrl?: string;
     verification?: { allowedOrigins?: string[]; startsWith?: string[] };
     keyOwner?: string;
+    /** Publishes the key as retired on that date. */
+    keyRetiredAt?: string;
   } = {},
 ): Issuer {
   const base = `${site.origin}/${slug}`;
@@ -97,6 +99,7 @@ function publishIssuer(
       id: keyId,
       ownerId: options.keyOwner ?? issuerId,
       publicKeyPem: key.publicKeyPem ?? '',
+      ...(options.keyRetiredAt === undefined ? {} : { retiredAt: options.keyRetiredAt }),
     }),
   );
   site.publish(
@@ -547,6 +550,31 @@ describe('OB 2.0 signed badges', () => {
     expect(status(result, 'proof')).toBe('passed');
     expect(status(result, 'issuer-key')).toBe('failed');
     expect(detail(result, 'issuer-key')).toContain('owner');
+  });
+
+  it('keeps what a retired key signed before its retirement valid', async () => {
+    const issuer = publishIssuer('s-retired-before', { keyRetiredAt: '2025-03-01T00:00:00Z' });
+    const result = await signed(signAssertion(signedAssertion(issuer), key));
+    expect(result.verdict).toBe('valid');
+    expect(status(result, 'issuer-key')).toBe('passed');
+  });
+
+  it('refuses what a retired key signed on or after its retirement (issuer-key failed)', async () => {
+    const retiredAt = '2025-03-01T00:00:00Z';
+    const issuer = publishIssuer('s-retired-after', { keyRetiredAt: retiredAt });
+    const late = signedAssertion(issuer, { issuedOn: '2025-04-02T10:00:00Z' });
+    // The library itself refuses to sign with a retired key…
+    expect(() => signAssertion(late, { ...key, retiredAt })).toThrow(/retired/);
+    // …so play a thief who kept the private key and signs without the retirement date.
+    const result = await signed(signAssertion(late, key));
+    expect(result.verdict).toBe('invalid');
+    expect(status(result, 'proof')).toBe('passed');
+    expect(status(result, 'issuer-key')).toBe('failed');
+    expect(detail(result, 'issuer-key')).toContain('retired on 2025-03-01');
+    const onTheDay = await signed(
+      signAssertion(signedAssertion(issuer, { issuedOn: retiredAt }), key),
+    );
+    expect(status(onTheDay, 'issuer-key')).toBe('failed');
   });
 
   it('calls a badge in the revocation list revoked, by id, by plain string and by legacy uid', async () => {
