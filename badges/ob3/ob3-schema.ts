@@ -1,8 +1,11 @@
 /**
  * The shape an OB 3.0 credential must have before anything else is checked (openbadges.md §3.2,
- * §3.3, §3.10 step 1): contexts, types, issuer, dates, and an AchievementSubject with a
- * recipient and an achievement. Lenient where the specification is (string or array `type`,
- * issuer URI or Profile, VC 1.1 `issuanceDate`), strict on what a verifier relies on.
+ * §3.3, §3.10 step 1): contexts, types, issuer, dates, and the subject its type calls for: an
+ * AchievementSubject with a recipient and an achievement for an OpenBadgeCredential, or an
+ * EndorsementSubject naming what is endorsed for an EndorsementCredential (§3.3 item 10, which
+ * the specification verifies the same way: `verification.md` §EndorsementCredential
+ * Verification). Lenient where the specification is (string or array `type`, issuer URI or
+ * Profile, VC 1.1 `issuanceDate`), strict on what a verifier relies on.
  */
 import { z } from 'zod';
 import { OB3_CONTEXTS, VC_V1_CONTEXT, VC_V2_CONTEXT } from '../contexts/bundled-contexts.ts';
@@ -65,6 +68,12 @@ const achievementSubject = z
     message: 'credentialSubject needs an id or at least one identifier',
   });
 
+const endorsementSubject = z.object({
+  id: iri,
+  type: typeIncluding('EndorsementSubject'),
+  endorsementComment: z.string().optional(),
+});
+
 const issuer = z.union([
   iri,
   z.object({ id: iri, type: typeIncluding('Profile'), name: z.string().optional() }),
@@ -80,15 +89,22 @@ const context = z
     message: 'an Open Badges 3.0 context is required',
   });
 
-/** The OB 3.0 credential shape (VC 2.0 or VC 1.1 dates, checked by {@link checkOb3Shape}). */
+const CREDENTIAL_TYPES = ['OpenBadgeCredential', 'AchievementCredential', 'EndorsementCredential'];
+
+/**
+ * The OB 3.0 credential shape without its subject (VC 2.0 or VC 1.1 dates); the subject is
+ * checked by {@link checkOb3Shape} against the schema its type calls for.
+ */
 export const ob3CredentialSchema = z
   .object({
     '@context': context,
     id: iri,
     type: typeIncluding('VerifiableCredential').refine(
-      (t) =>
-        typesOf(t).includes('OpenBadgeCredential') || typesOf(t).includes('AchievementCredential'),
-      { message: 'type must include OpenBadgeCredential or AchievementCredential' },
+      (t) => CREDENTIAL_TYPES.some((name) => typesOf(t).includes(name)),
+      {
+        message:
+          'type must include OpenBadgeCredential, AchievementCredential or EndorsementCredential',
+      },
     ),
     issuer,
     name: z.string().optional(),
@@ -96,7 +112,6 @@ export const ob3CredentialSchema = z
     validUntil: dateTimeZ.optional(),
     issuanceDate: dateTimeZ.optional(),
     expirationDate: dateTimeZ.optional(),
-    credentialSubject: achievementSubject,
   })
   .superRefine((credential, ctx) => {
     const v2 = credential['@context'][0] === VC_V2_CONTEXT;
@@ -120,11 +135,38 @@ export const ob3CredentialSchema = z
  * @returns undefined when the shape is right, else one line per problem (path: message).
  */
 export function checkOb3Shape(credential: unknown): string[] | undefined {
-  const result = ob3CredentialSchema.safeParse(credential);
-  if (result.success) return undefined;
-  return result.error.issues.map(
-    (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+  // Parsed apart so a wrong `type` still reports the subject's own problems too.
+  const subject = isEndorsement(credential) ? endorsementSubject : achievementSubject;
+  const subjectValue = isRecord(credential) ? credential.credentialSubject : undefined;
+  const problems = [
+    ...issuesOf(ob3CredentialSchema.safeParse(credential), []),
+    ...issuesOf(subject.safeParse(subjectValue), ['credentialSubject']),
+  ];
+  return problems.length > 0 ? problems : undefined;
+}
+
+/** An EndorsementCredential that does not also claim to be a badge. */
+function isEndorsement(credential: unknown): boolean {
+  const types = isRecord(credential) ? typesOf(credential.type) : [];
+  return (
+    types.includes('EndorsementCredential') &&
+    !types.includes('OpenBadgeCredential') &&
+    !types.includes('AchievementCredential')
   );
+}
+
+function issuesOf(
+  result: { success: true } | { success: false; error: z.ZodError },
+  prefix: PropertyKey[],
+): string[] {
+  if (result.success) return [];
+  return result.error.issues.map(
+    (issue) => `${[...prefix, ...issue.path].map(String).join('.') || '(root)'}: ${issue.message}`,
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** An absolute IRI: a scheme, a colon and something (https:, urn:uuid:, did:…). */
