@@ -45,7 +45,9 @@ async function main(): Promise<void> {
   const db = createDatabase(config.database);
   await migrate(db);
   await importCurricula(db, curricula.catalog, clock);
-  // The issuer's keys and status list are created on first run and kept in the database.
+  // The issuer's keys and first status list are created on first run and kept in the database;
+  // signing and the public routes re-read the keys there, so a key rotated through another
+  // process sharing the database is used at once.
   const issuer = await ensureIssuer(
     db,
     { publicUrl: config.publicUrl, name: config.issuer.name, email: config.issuer.email },
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
         publicUrl: config.publicUrl,
         clock,
         jwtSecret: secrets.jwtSecret,
+        timeZone: config.timeZone,
       })
     : { seeded: false as const };
   const app = createApp({

@@ -1,6 +1,6 @@
 /**
  * The issuer, Grange Numérique as a did:web derived from the public URL, with its signing keys
- * and its revocation status list, all kept in the database. The first start generates an
+ * and its revocation status lists, all kept in the database. The first start generates an
  * Ed25519 key (Data Integrity proofs) and an RSA key (RS256 forms); later starts load them.
  */
 import { didWebFromBaseUrl } from '../../badges/did/did-web.ts';
@@ -21,6 +21,7 @@ import {
 } from '../db/repositories/issuer-keys-repository.ts';
 import { insertStatusListIfAbsent } from '../db/repositories/status-lists-repository.ts';
 import { UnknownIssuerKey } from './engine-errors.ts';
+import { statusListUrl } from './issuance/status-lists.ts';
 
 /** Who the issuer is, from the configuration. */
 export interface IssuerSettings {
@@ -33,17 +34,14 @@ export interface IssuerSettings {
   image?: string;
 }
 
-/**
- * @param publicUrl the platform's public base URL.
- * @returns the URL of the revocation status list every new credential points to.
- */
-export function statusListUrl(publicUrl: string): string {
-  return `${trimSlash(publicUrl)}/status/1`;
-}
+// Status lists are numbered (`/status/1`, `/status/2`…); the first is created here.
+export { statusListUrl };
 
 /**
- * Makes sure the issuer has an active key of each algorithm and a status list, creating what
- * is missing, in one transaction.
+ * Makes sure the issuer has an active key of each algorithm and a first status list, creating
+ * what is missing, in one transaction. The keys returned are those of this moment: signing and
+ * publishing re-read them (`issuance/current-issuer.ts`), since another process may rotate
+ * them.
  *
  * @param db the database.
  * @param settings the issuer's public URL, name and email.
@@ -73,7 +71,8 @@ export async function ensureIssuer(
 
 /**
  * Adds a new key of one algorithm, which becomes the one that signs (the newest active key
- * signs). Older keys stay published until retired. Load the issuer again to use it.
+ * signs) in every process at once, since signing reads the keys from the database. Older keys
+ * stay published until retired.
  *
  * @param db the database.
  * @param settings the issuer's public URL.

@@ -21,7 +21,6 @@ import { signCredentialDataIntegrity } from '../../badges/ob3/data-integrity.ts'
 import { newSalt } from '../../badges/recipient/identity-hash.ts';
 import {
   type RandomInt,
-  restoreStatusList,
   serializeStatusList,
   statusEntry,
 } from '../../badges/status/status-list.ts';
@@ -32,19 +31,21 @@ import {
 } from '../db/repositories/badge-awards-repository.ts';
 import { addNotification } from '../db/repositories/notifications-repository.ts';
 import type { LedgerEntry } from '../db/repositories/progress-ledger-repository.ts';
-import { findStatusList, saveStatusList } from '../db/repositories/status-lists-repository.ts';
+import { saveStatusList } from '../db/repositories/status-lists-repository.ts';
 import { evaluateBadge } from '../domain/criteria/evaluate-criteria.ts';
 import { UnknownBadge } from '../domain/errors.ts';
 import { snapshotBadge } from '../domain/identity/content-hash.ts';
 import type { SkillState } from '../domain/progress/skill-states.ts';
 import { addMonths } from '../domain/time.ts';
 import type { Catalog } from './check-curricula.ts';
-import { statusListUrl } from './ensure-issuer.ts';
 import { awardEvidence } from './issuance/award-evidence.ts';
 import { indexCatalog } from './issuance/catalog-index.ts';
+import { currentIssuer } from './issuance/current-issuer.ts';
+import { allocateStatusIndex } from './issuance/status-lists.ts';
 
 /** What issuing needs besides the learner: who signs, where things are published, the clock. */
 export interface IssuanceContext {
+  /** Who issues; its keys are re-read in the issuing transaction (another process may rotate). */
   issuer: Issuer;
   /** The platform's public base URL, without a trailing slash. */
   publicUrl: string;
@@ -141,13 +142,16 @@ export async function issueBadge(
   if (curriculumHash === undefined)
     throw new Error(`the catalog has no version of ${curriculum.id}`);
 
-  const listId = statusListUrl(publicUrl);
-  const stored = await findStatusList(trx, listId, { lock: true });
-  if (stored === undefined) {
-    throw new Error(`the status list ${listId} does not exist: run ensureIssuer at start`);
-  }
-  const list = restoreStatusList(stored.state);
-  const statusIndex = list.allocate(context.random);
+  // The current list, or the next one when it is full.
+  const { list, index: statusIndex } = await allocateStatusIndex(
+    trx,
+    publicUrl,
+    issuedAt,
+    context.random,
+  );
+  const listId = list.id;
+  // The keys as stored now, locked until the award is stored: never one retired meanwhile.
+  const issuer = await currentIssuer(trx, context.issuer.profile, { forSigning: true });
 
   const awardId = randomUUID();
   const salt = newSalt();
@@ -165,7 +169,7 @@ export async function issueBadge(
   const definitionUrl = badgeDefinitionUrl(publicUrl, request.badgeId);
   const input: BuildCredentialInput = {
     id: `urn:uuid:${randomUUID()}`,
-    issuer: context.issuer.profile,
+    issuer: issuer.profile,
     name: badge.title.fr,
     description: badge.description.fr,
     achievement: {
@@ -193,7 +197,7 @@ export async function issueBadge(
   };
   const credential = await signCredentialDataIntegrity(
     buildOpenBadgeCredential(input),
-    signingKey(context.issuer.keys, 'Ed25519', issuedAt),
+    signingKey(issuer.keys, 'Ed25519', issuedAt),
     { now },
   );
   // OB 2.0 ids must be https (or loopback http): a site served on a private address gets only

@@ -38,19 +38,20 @@ import { type VerifyOptions, verifyCredential } from '../../badges/verify/verify
 import type { Badge, Curriculum, Skill } from '../../curricula/schema.ts';
 import type { Database } from '../db/connection.ts';
 import { type AwardRecord, findAward } from '../db/repositories/badge-awards-repository.ts';
-import { listIssuerKeys } from '../db/repositories/issuer-keys-repository.ts';
 import { PeopleRepository } from '../db/repositories/people-repository.ts';
 import { findStatusList } from '../db/repositories/status-lists-repository.ts';
 import { type CriteriaRule, ruleLeaves } from '../domain/criteria/criteria-rule.ts';
 import type { Catalog } from './check-curricula.ts';
-import { statusListUrl } from './ensure-issuer.ts';
 import { indexCatalog } from './issuance/catalog-index.ts';
+import { currentIssuer } from './issuance/current-issuer.ts';
+import { statusListNumber, statusListUrl } from './issuance/status-lists.ts';
 import { badgeDefinitionUrl } from './issue-badge.ts';
 
 /** What the read use cases need. */
 export interface PublishedDeps {
   db: Database;
   catalog: Catalog;
+  /** Who issues; its keys are re-read from the database whenever they are published or sign. */
   issuer: Issuer;
   /** The platform's public base URL. */
   publicUrl: string;
@@ -86,10 +87,13 @@ export function baseUrl(deps: Pick<PublishedDeps, 'publicUrl'>): string {
   return deps.publicUrl.replace(/\/+$/, '');
 }
 
-/** @returns the issuer's DID document, every Ed25519 key listed (retired ones marked). */
+/**
+ * @returns the issuer's DID document, every Ed25519 key listed (retired ones marked), as the
+ *   database has them now: a key rotated or retired through another process shows at once.
+ */
 export async function issuerDidDocument(deps: PublishedDeps): Promise<ControllerDocument> {
-  const keys = await listIssuerKeys(deps.db, deps.issuer.profile.id);
-  return buildControllerDocument(deps.issuer.profile.id, keys.map(publicPart));
+  const { profile, keys } = await currentIssuer(deps.db, deps.issuer.profile);
+  return buildControllerDocument(profile.id, keys.map(publicPart));
 }
 
 /** @returns the OB 3.0 issuer Profile, with its JSON-LD contexts. */
@@ -132,13 +136,19 @@ export function ob2IssuerProfile(deps: PublishedDeps): Ob2IssuerProfile {
   });
 }
 
-/** @returns the signed revocation status list credential, or undefined when there is none. */
+/**
+ * @param number which list (`/status/<number>`), from 1.
+ * @returns the signed revocation status list credential, signed with the key that signs now,
+ *   or undefined when there is no such list.
+ */
 export async function statusListCredential(
   deps: PublishedDeps,
+  number = 1,
 ): Promise<SignedStatusListCredential | undefined> {
-  const stored = await findStatusList(deps.db, statusListUrl(baseUrl(deps)));
+  const stored = await findStatusList(deps.db, statusListUrl(baseUrl(deps), number));
   if (stored === undefined) return undefined;
-  return buildStatusListCredential(restoreStatusList(stored.state), deps.issuer, stored.updatedAt, {
+  const issuer = await currentIssuer(deps.db, deps.issuer.profile);
+  return buildStatusListCredential(restoreStatusList(stored.state), issuer, stored.updatedAt, {
     now: deps.clock(),
   });
 }
@@ -276,7 +286,9 @@ export async function verifyStoredCredential(
   credential: unknown,
 ): Promise<VerificationReport> {
   const didDocument = await issuerDidDocument(deps);
-  const statusList = await statusListCredential(deps);
+  const listNumber = statusListNumber(baseUrl(deps), statusListOf(credential) ?? '');
+  const statusList =
+    listNumber === undefined ? undefined : await statusListCredential(deps, listNumber);
   const own = new Map<string, unknown>([
     [deps.issuer.profile.id, didDocument],
     ...(statusList === undefined ? [] : [[statusList.id, statusList] as [string, unknown]]),
@@ -304,6 +316,19 @@ export async function verifySubmitted(
     knownIssuers: [deps.issuer.profile.id],
     ...deps.verify,
   });
+}
+
+/** The status list URL a credential names, if it names one (read defensively: any input). */
+function statusListOf(credential: unknown): string | undefined {
+  if (typeof credential !== 'object' || credential === null) return undefined;
+  const status = (credential as { credentialStatus?: unknown }).credentialStatus;
+  const entries = Array.isArray(status) ? status : [status];
+  for (const entry of entries) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const url = (entry as { statusListCredential?: unknown }).statusListCredential;
+    if (typeof url === 'string') return url;
+  }
+  return undefined;
 }
 
 function fetchLimits(options: VerifyOptions | undefined): Parameters<typeof createFetcher>[0] {

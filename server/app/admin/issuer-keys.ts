@@ -1,8 +1,9 @@
 /**
  * An administrator manages the issuer's signing keys: lists their public parts, rotates in a
- * new key, retires an old one. The running issuer's key list is refreshed in place after each
- * change, so this process signs with the new key at once and never again with a retired one
- * (the HTTP routes and the GraphQL handler share that issuer object).
+ * new key, retires an old one. The database is what counts: every process (several may share
+ * it) re-reads the keys whenever it signs or publishes them (`issuance/current-issuer.ts`), so
+ * a change made through one process reaches all of them at once. This process's start-up copy
+ * of the keys is refreshed too, for whoever still reads it.
  */
 import type { Issuer } from '../../../badges/issuer/issuer.ts';
 import { type IssuerKey, isActiveAt, type KeyAlgorithm } from '../../../badges/keys/issuer-key.ts';
@@ -64,7 +65,8 @@ export async function retireIssuerKey(deps: IssuerKeysDeps, id: string): Promise
   const at = deps.clock();
   const now = at.toISOString();
   const retired = await deps.db.transaction(async (trx) => {
-    const keys = await listIssuerKeys(trx, deps.issuer.profile.id);
+    // Locked: two administrators retiring the last two keys at once cannot both succeed.
+    const keys = await listIssuerKeys(trx, deps.issuer.profile.id, { lock: 'update' });
     const key = keys.find((k) => k.id === id);
     if (key === undefined) throw new UnknownIssuerKey(id);
     if (key.retiredAt !== undefined) return key;

@@ -3,16 +3,29 @@
  * repository or in logs. A retired key stays, so what it signed keeps verifying.
  */
 import type { IssuerKey, KeyAlgorithm } from '../../../badges/keys/issuer-key.ts';
-import type { Database } from '../connection.ts';
+import { type Database, isPostgres } from '../connection.ts';
 import { IssuerKeyModel } from '../models/issuer-key.model.ts';
 
 /**
  * @param db the database or a transaction.
  * @param controller only the keys of this issuer id, when given.
+ * @param options.lock inside a transaction on PostgreSQL, lock the rows until it ends:
+ *   `share` while signing (a concurrent retirement waits for the signature to be stored),
+ *   `update` while retiring (two retirements cannot both leave no active key). SQLite runs
+ *   one write transaction at a time, so it needs no row lock.
  * @returns the keys, oldest first.
  */
-export async function listIssuerKeys(db: Database, controller?: string): Promise<IssuerKey[]> {
-  const rows = await IssuerKeyModel.query(db).orderBy([{ column: 'createdAt' }, { column: 'id' }]);
+export async function listIssuerKeys(
+  db: Database,
+  controller?: string,
+  options: { lock?: 'share' | 'update' } = {},
+): Promise<IssuerKey[]> {
+  const query = IssuerKeyModel.query(db).orderBy([{ column: 'createdAt' }, { column: 'id' }]);
+  if (options.lock !== undefined && isPostgres(db)) {
+    if (options.lock === 'share') query.forShare();
+    else query.forUpdate();
+  }
+  const rows = await query;
   return rows
     .map((row) => toIssuerKey(row))
     .filter((key) => controller === undefined || key.controller === controller);

@@ -1,6 +1,7 @@
 /**
- * Revocation status lists, stored serialised. Whoever changes one (giving out an index,
- * revoking) reads it locked, so two transactions never hand out the same index.
+ * Revocation status lists, stored serialised, one row per published list (`/status/1`,
+ * `/status/2`…). Whoever changes one (giving out an index, revoking) reads it locked, so two
+ * transactions never hand out the same index.
  */
 import type { StatusListState } from '../../../badges/status/status-list.ts';
 import { type Database, isPostgres } from '../connection.ts';
@@ -28,6 +29,15 @@ export async function findStatusList(
   const row = await query;
   if (row === undefined) return undefined;
   return { state: JSON.parse(row.state) as StatusListState, updatedAt: row.updatedAt };
+}
+
+/**
+ * @param db the database or a transaction.
+ * @returns the id of every stored list (a handful: one per 131,072 credentials).
+ */
+export async function listStatusListIds(db: Database): Promise<string[]> {
+  const rows = await StatusListModel.query(db).select('id');
+  return rows.map((row) => row.id);
 }
 
 /**
