@@ -1,6 +1,7 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-// Three layers, run separately (see README "Which test layer to write").
+// Four layers, run separately (see README "Which test layer to write").
 export default defineConfig({
   test: {
     projects: [
@@ -9,6 +10,15 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        // The web client's components and pure modules, in jsdom (no server, no browser).
+        plugins: [react()],
+        test: {
+          name: 'component',
+          include: ['tests/component/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
         },
       },
       {
@@ -24,7 +34,10 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          // Builds the web client once (when its sources changed) before any journey runs.
+          globalSetup: ['tests/e2e/support/global-setup.ts'],
           testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
     ],

@@ -3,6 +3,7 @@
  * message that says which variable, what is wrong and how to fix it.
  */
 import { z } from 'zod';
+import { canonicalTimeZone, DEFAULT_TIME_ZONE } from './domain/calendar.ts';
 
 const Environment = z.object({
   PORT: z.coerce
@@ -39,6 +40,21 @@ const Environment = z.object({
     )
     .optional(),
   DEMO_DATA: z.enum(['on', 'off'], { error: 'DEMO_DATA must be "on" or "off"' }).default('on'),
+  TIME_ZONE: z
+    .string()
+    .trim()
+    .default(DEFAULT_TIME_ZONE)
+    .transform((zone, context) => {
+      const canonical = canonicalTimeZone(zone);
+      if (canonical === undefined) {
+        context.addIssue({
+          code: 'custom',
+          message: `TIME_ZONE "${zone}" is not a known time zone; give an IANA name, e.g. TIME_ZONE=${DEFAULT_TIME_ZONE}`,
+        });
+        return z.NEVER;
+      }
+      return canonical;
+    }),
 });
 
 export interface Config {
@@ -55,6 +71,8 @@ export interface Config {
   demoData: boolean;
   /** Where emails go: an SMTP server, or (unset) `.eml` files in `<dataDir>/outbox`. */
   smtpUrl?: string;
+  /** The IANA zone of the workshops: what "today" and a session's local time mean. */
+  timeZone: string;
 }
 
 /** Raised when the environment is wrong; its message lists every problem. */
@@ -96,6 +114,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     environment: values.NODE_ENV,
     issuer: { name: values.ISSUER_NAME, email: values.ISSUER_EMAIL },
     demoData: values.DEMO_DATA === 'on',
+    timeZone: values.TIME_ZONE,
     ...(values.SMTP_URL ? { smtpUrl: values.SMTP_URL } : {}),
   };
 }

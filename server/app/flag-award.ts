@@ -16,6 +16,8 @@ export interface FlagAwardCommand {
   awardId: string;
   /** Why an administrator should look at it. */
   reason: string;
+  /** The ledger event that broke the badge's criteria (absent: flagged by hand). */
+  eventId?: string;
 }
 
 /**
@@ -35,7 +37,11 @@ export async function flagAwardInTransaction(
   const award = await findAward(trx, command.awardId, { lock: true });
   if (award === undefined) throw new UnknownAward(command.awardId);
   if (award.revokedAt !== undefined || award.flaggedAt !== undefined) return false;
-  await markAwardFlagged(trx, award.id, { at: at.toISOString(), reason: command.reason.trim() });
+  await markAwardFlagged(trx, award.id, {
+    at: at.toISOString(),
+    reason: command.reason.trim(),
+    ...(command.eventId === undefined ? {} : { eventId: command.eventId }),
+  });
   return true;
 }
 

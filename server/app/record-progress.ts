@@ -92,19 +92,31 @@ export interface RecordProgressResult {
   flagged: FlaggedAward[];
 }
 
+/** What a use case may add to one recording. */
+export interface RecordProgressOptions {
+  /**
+   * Runs inside the transaction, under the learner's lock, on the learner's states before the
+   * event; throwing writes nothing. For rules on the current state (e.g. "there must be a
+   * validation to withdraw"): checked before the call, another trainer could change it first.
+   */
+  precondition?(before: ReadonlyMap<string, SkillState>): void;
+}
+
 const JURY_OUTCOMES: readonly JuryOutcome[] = ['recu', 'ajourne', 'refuse'];
 const TYPES_WITH_LEVEL: readonly ProgressEventType[] = ['skill-validated', 'skill-self-assessed'];
 
 /**
  * @param deps the database, issuer, public URL, catalog and clock.
  * @param command the event.
+ * @param options a precondition on the states before the event.
  * @returns the stored event, the new states, and the awards issued and flagged.
- * @throws UnknownProgressSkill, LevelOutOfRange, UnknownPerson, InvalidProgressEvent: nothing
- *   is written then.
+ * @throws UnknownProgressSkill, LevelOutOfRange, UnknownPerson, InvalidProgressEvent, or what
+ *   the precondition throws: nothing is written then.
  */
 export async function recordProgress(
   deps: RecordProgressDeps,
   command: RecordProgressCommand,
+  options: RecordProgressOptions = {},
 ): Promise<RecordProgressResult> {
   const index = indexCatalog(deps.catalog);
   const checked = checkCommand(command, index);
@@ -122,6 +134,14 @@ export async function recordProgress(
 
     const now = deps.clock();
     const earlier = await learnerLedger(trx, command.learnerId);
+    const fold = (entries: readonly LedgerEntry[]) =>
+      foldSkillStates(
+        deps.catalog.graph,
+        entries.map((e) => e.event),
+        { now, validityMonths: index.validityMonths },
+      );
+    const before = fold(earlier);
+    options.precondition?.(before);
     const entry = await appendEvent(trx, {
       id: randomUUID(),
       learnerId: command.learnerId,
@@ -135,13 +155,6 @@ export async function recordProgress(
       recordedAt: now.toISOString(),
     });
     const ledger = [...earlier, entry];
-    const fold = (entries: readonly LedgerEntry[]) =>
-      foldSkillStates(
-        deps.catalog.graph,
-        entries.map((e) => e.event),
-        { now, validityMonths: index.validityMonths },
-      );
-    const before = fold(earlier);
     const states = fold(ledger);
     const changedSkills = await updateProjection(trx, command.learnerId, states, ledger);
 
@@ -157,7 +170,8 @@ export async function recordProgress(
     if (reason !== undefined) {
       for (const award of standing) {
         if (!eligibleBefore.has(award.badgeId) || eligibleNowSet.has(award.badgeId)) continue;
-        if (await flagAwardInTransaction(trx, { awardId: award.id, reason }, now)) {
+        const flag = { awardId: award.id, reason, eventId: entry.event.id };
+        if (await flagAwardInTransaction(trx, flag, now)) {
           flagged.push({ awardId: award.id, badgeId: award.badgeId, reason });
         }
       }

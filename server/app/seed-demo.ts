@@ -2,10 +2,12 @@
  * Seeds demo data on an empty database, for `npm start`: an admin, two trainers, a group per
  * curriculum and fourteen learners at different stages, built through the real use cases —
  * accounts by `createPerson` and `createLearnerAccount` (minors with a guardian's consent),
- * progress by `recordProgress`, so every skill state and badge comes from the engine. The
- * cast is fixed and the events follow a seeded generator; only the secrets are random: the
- * passwords are generated here and the PINs by the account use case, and all are returned
- * once for the console.
+ * progress by `recordProgress`, so every skill state and badge comes from the engine, evidence
+ * (texts and a link) waiting for review, a flagged badge and a revoked one (`revokeBadge`),
+ * and workshop sessions by `createWorkshopSession`: past ones with their attendance and one of
+ * the seniors today (in the workshops' time zone). The cast is fixed and the events follow a
+ * seeded generator; only the secrets are random: the passwords are generated here and the
+ * PINs by the account use case, and all are returned once for the console.
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Viewer } from '../auth/policies.ts';
@@ -13,11 +15,12 @@ import type { Role } from '../auth/roles.ts';
 import { hashSecret } from '../auth/secret-hash.ts';
 import {
   addEnrolments,
-  addTextEvidence,
+  addSubmittedEvidence,
   anyPersonExists,
   type Enrolment,
-  type TextEvidence,
+  type SubmittedEvidence,
 } from '../db/repositories/demo-seed-repository.ts';
+import { addAttendance } from '../db/repositories/workshops-repository.ts';
 import { createLearnerAccount } from './accounts/create-learner-account.ts';
 import { createPerson } from './accounts/create-person.ts';
 import { type AccountsDeps, createAccountsDeps } from './accounts/deps.ts';
@@ -27,6 +30,7 @@ import {
   DEMO_ADMIN,
   DEMO_GROUPS,
   DEMO_LEARNERS,
+  DEMO_REVOCATION,
   DEMO_TRAINERS,
   type DemoLearner,
   type DemoStaffMember,
@@ -39,8 +43,12 @@ import type {
   DemoStaffCredentials,
   SeedDemoResult,
 } from './demo/seed-result.ts';
+import { type PlannedSession, planDemoSessions } from './demo/workshops.ts';
+import { UnknownProgressSkill } from './engine-errors.ts';
 import { indexCatalog } from './issuance/catalog-index.ts';
 import { recordProgress } from './record-progress.ts';
+import { revokeBadge } from './revoke-badge.ts';
+import { createWorkshopSession } from './workshops/create-workshop-session.ts';
 
 export { formatDemoCredentials } from './demo/format-credentials.ts';
 
@@ -48,9 +56,11 @@ import type { RecordProgressDeps } from './record-progress.ts';
 
 export type { SeedDemoResult } from './demo/seed-result.ts';
 
-/** What seeding needs: the engine's dependencies and the access-token secret. */
+/** What seeding needs: the engine's dependencies, the access-token secret and the zone. */
 export interface SeedDemoDeps extends RecordProgressDeps {
   jwtSecret: string;
+  /** The workshops' IANA zone: today's session is on today's date there. */
+  timeZone: string;
 }
 
 /** The same demo on every empty database. */
@@ -80,6 +90,10 @@ export async function seedDemoData(deps: SeedDemoDeps): Promise<SeedDemoResult> 
       planLearnerEvents(deps.catalog, learner, now, random),
     ]),
   );
+  const sessions = planDemoSessions(now, deps.timeZone);
+  for (const skillId of sessions.flatMap((session) => session.targetSkills)) {
+    if (!deps.catalog.graph.has(skillId)) throw new UnknownProgressSkill(skillId);
+  }
 
   const admin = await createFirstAdmin(accounts);
   const adminViewer: Viewer = { personId: admin.personId, roles: ['admin'] };
@@ -123,6 +137,8 @@ export async function seedDemoData(deps: SeedDemoDeps): Promise<SeedDemoResult> 
       }
     }
   }
+  await createSessions(deps, sessions, trainers, groupIds, learners);
+  await revokeDemoAward(deps, admin, issued);
   return {
     seeded: true,
     credentials: { admin, trainers: [trainers.sophie, trainers.karim], learners },
@@ -270,7 +286,7 @@ async function enrolLearners(
 ): Promise<void> {
   const index = indexCatalog(catalog);
   const enrolments: Enrolment[] = [];
-  const evidence: TextEvidence[] = [];
+  const evidence: SubmittedEvidence[] = [];
   for (const learner of learners) {
     const cast = DEMO_LEARNERS.find((l) => l.key === learner.key);
     const enrolledAt = new Date(now.getTime() - (cast?.joinedDaysAgo ?? 0) * DAY);
@@ -283,8 +299,12 @@ async function enrolLearners(
         id: event.evidenceId,
         learnerId: learner.personId,
         skillId: event.skillId,
-        text: `Ce que j'ai fait pour « ${title} » : le compte rendu de l'atelier, avec mes captures d'écran.`,
         submittedAt: new Date(event.occurredAt),
+        ...(event.evidenceUrl === undefined
+          ? {
+              text: `Ce que j'ai fait pour « ${title} » : le compte rendu de l'atelier, avec mes captures d'écran.`,
+            }
+          : { text: `Mon travail pour « ${title} », en ligne.`, url: event.evidenceUrl }),
       });
     }
     for (const curriculumId of [...curricula].sort()) {
@@ -293,7 +313,74 @@ async function enrolLearners(
   }
   await accounts.db.transaction(async (trx) => {
     await addEnrolments(trx, enrolments);
-    await addTextEvidence(trx, evidence);
+    await addSubmittedEvidence(trx, evidence);
+  });
+}
+
+/**
+ * Each session is planned by its group's trainer through the real use case (fresh check-in
+ * code); the attendance of past sessions is written at the times people arrived then, which
+ * neither the QR check-in nor the roll-call (both stamped "now") can do.
+ */
+async function createSessions(
+  deps: SeedDemoDeps,
+  sessions: readonly PlannedSession[],
+  trainers: Record<TrainerKey, DemoStaffCredentials>,
+  groupIds: ReadonlyMap<string, string>,
+  learners: readonly DemoLearnerCredentials[],
+): Promise<void> {
+  for (const planned of sessions) {
+    const group = DEMO_GROUPS.find((g) => g.curriculumId === planned.curriculumId);
+    const groupId = groupIds.get(planned.curriculumId);
+    if (group === undefined || groupId === undefined) {
+      throw new Error(`demo data: no group for ${planned.curriculumId}`);
+    }
+    const session = await createWorkshopSession(
+      deps,
+      { personId: trainers[group.trainer].personId, roles: ['trainer'] },
+      {
+        groupId,
+        title: planned.title,
+        startsAt: planned.startsAt,
+        endsAt: planned.endsAt,
+        targetSkills: planned.targetSkills,
+      },
+    );
+    const start = Date.parse(session.startsAt);
+    await addAttendance(
+      deps.db,
+      planned.present.map(({ learnerKey, method }, i) => {
+        const person = learners.find((l) => l.key === learnerKey);
+        if (person === undefined) throw new Error(`demo data: no learner ${learnerKey}`);
+        // QR codes are scanned on arrival; the roll is called once everyone has sat down.
+        const at = method === 'qr' ? start - (10 - i) * 60_000 : start + 10 * 60_000;
+        return {
+          sessionId: session.id,
+          personId: person.personId,
+          method,
+          checkedInAt: new Date(at).toISOString(),
+        };
+      }),
+    );
+  }
+}
+
+/** The admin revokes the badge whose validation was withdrawn, with the reason shown to all. */
+async function revokeDemoAward(
+  deps: SeedDemoDeps,
+  admin: DemoStaffCredentials,
+  issued: ReadonlyArray<{ learnerKey: string; badgeId: string; awardId: string }>,
+): Promise<void> {
+  const award = issued.find(
+    (i) => i.learnerKey === DEMO_REVOCATION.learnerKey && i.badgeId === DEMO_REVOCATION.badgeId,
+  );
+  if (award === undefined) {
+    throw new Error(`demo data: ${DEMO_REVOCATION.learnerKey} holds no ${DEMO_REVOCATION.badgeId}`);
+  }
+  await revokeBadge(deps, {
+    awardId: award.awardId,
+    reason: DEMO_REVOCATION.reason,
+    actorId: admin.personId,
   });
 }
 

@@ -83,3 +83,16 @@ export class Forbidden extends LocalisedError {
     });
   }
 }
+
+/**
+ * The secret was right but an administrator has disabled the account. Said only after a
+ * correct secret, so it tells nothing to someone guessing.
+ */
+export class AccountDisabled extends LocalisedError {
+  constructor() {
+    super('account-disabled', {
+      fr: "Ce compte a été désactivé. Adressez-vous à l'accueil de Grange Numérique pour le réactiver.",
+      en: 'This account has been disabled. Ask the Grange Numérique front desk to enable it again.',
+    });
+  }
+}

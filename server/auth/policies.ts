@@ -68,6 +68,24 @@ export function canValidate(
 }
 
 /**
+ * Whether the viewer may withdraw a validation of the learner: whoever may validate (a trainer
+ * of one of the learner's groups), and administrators, who take back validations given in
+ * error or by fraud without having seen the skill themselves. Never for oneself.
+ *
+ * @param viewer who asks.
+ * @param learnerId the learner whose validation would be withdrawn.
+ * @param memberships memberships of the viewer and the learner.
+ */
+export function canWithdrawValidation(
+  viewer: Viewer,
+  learnerId: string,
+  memberships: readonly GroupMembership[],
+): boolean {
+  if (viewer.personId === learnerId) return false;
+  return isAdmin(viewer) || trainsLearner(viewer, learnerId, memberships);
+}
+
+/**
  * Whether the viewer may see the learner's profile and progress: the learner themselves, the
  * trainers of their groups, and admins. Counsellors will see the learners they follow once
  * "follows" are stored; until then they see no one but themselves.

@@ -10,9 +10,13 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import { createGraphQLError } from 'graphql-yoga';
+import type { EvidenceFilesDeps } from '../app/evidence-files/evidence-file-store.ts';
+import type { IncomingFile } from '../app/learner/submit-evidence.ts';
 import type { RecordProgressDeps } from '../app/record-progress.ts';
-import { hasRole, type Viewer } from '../auth/policies.ts';
+import { type GroupMembership, hasRole, type Viewer } from '../auth/policies.ts';
+import type { AwardReview } from '../db/repositories/admin-awards-repository.ts';
 import type { Person } from '../db/repositories/people-repository.ts';
+import type { AttendanceRecord } from '../db/repositories/workshops-repository.ts';
 import type { Logger } from '../logger.ts';
 
 /** What the GraphQL handler needs; `createGraphqlHandler(deps)` receives it once. */
@@ -20,12 +24,26 @@ export interface GraphqlDeps extends RecordProgressDeps {
   /** HMAC key of access tokens. */
   jwtSecret: string;
   logger: Logger;
+  /** Where evidence files go, and the largest accepted; without it, file uploads fail. */
+  evidenceFiles?: EvidenceFilesDeps;
+  /** The IANA zone of the workshops (`config.timeZone`): what "today" means. */
+  timeZone: string;
 }
 
-/** Per-request batching loaders (one request never sees another's cache). */
+/**
+ * Per-request batching loaders (one request never sees another's cache): the ids a list's
+ * items ask for in one tick are read together, so a list costs a fixed number of queries
+ * whatever its length (no N+1).
+ */
 export interface GraphqlLoaders {
-  /** People by id (null when the id names nobody). */
+  /** People by id, with their roles (null when the id names nobody). */
   person(id: string): Promise<Person | null>;
+  /** A person's memberships of groups that are not archived (what policies judge by). */
+  activeMemberships(personId: string): Promise<GroupMembership[]>;
+  /** Who was present at a workshop session, in check-in order. */
+  attendance(sessionId: string): Promise<AttendanceRecord[]>;
+  /** What an administrator reviews about an award (flag origin, last clearance); null: none. */
+  awardReview(awardId: string): Promise<AwardReview | null>;
 }
 
 /** The context of one GraphQL request. */
@@ -62,6 +80,8 @@ export const builder = new SchemaBuilder<{
     admin: SignedInContext;
   };
   DefaultFieldNullability: false;
+  /** `File`: an upload of the GraphQL multipart request spec (input only). */
+  Scalars: { File: { Input: IncomingFile; Output: never } };
 }>({
   plugins: [ScopeAuthPlugin, ErrorsPlugin, DataloaderPlugin, SimpleObjectsPlugin],
   defaultFieldNullability: false,

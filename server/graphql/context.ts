@@ -6,14 +6,22 @@ import DataLoader from 'dataloader';
 import { createGraphQLError } from 'graphql-yoga';
 import { verifyAccessToken } from '../auth/access-tokens.ts';
 import { InvalidAccessToken } from '../auth/errors.ts';
-import type { Viewer } from '../auth/policies.ts';
+import type { GroupMembership, Viewer } from '../auth/policies.ts';
+import { type AwardReview, listAwardReviews } from '../db/repositories/admin-awards-repository.ts';
+import { GroupsRepository } from '../db/repositories/groups-repository.ts';
+import { idChunks, readByIdChunks } from '../db/repositories/id-chunks.ts';
 import { PeopleRepository, type Person } from '../db/repositories/people-repository.ts';
+import {
+  type AttendanceRecord,
+  listAttendanceOfSessions,
+} from '../db/repositories/workshops-repository.ts';
 import type { GraphqlContext, GraphqlDeps, GraphqlLoaders } from './builder.ts';
 
 /**
  * @param deps the handler's dependencies.
  * @param request the fetch-API request yoga hands over.
- * @returns the context: `viewer` is null without an Authorization header.
+ * @returns the context: `viewer` is null without an Authorization header, and for a person
+ *   whose account an administrator has disabled (their token is worth nothing from then on).
  * @throws GraphQLError (HTTP 401, code `invalid-access-token`) when a token is sent but is
  *   invalid, expired or names an account that no longer exists: the client should refresh its
  *   session rather than silently see the anonymous view.
@@ -37,15 +45,55 @@ export async function createContext(
   // The token's roles may be up to 15 minutes old: decisions use the roles held now.
   const person = await loaders.person(claimed.personId);
   if (person === null) throw invalidToken();
+  if (person.disabledAt !== null) return { viewer: null, deps, loaders };
   return { viewer: { personId: person.id, roles: person.roles }, deps, loaders };
 }
 
+/**
+ * Each loader reads all the ids asked for in one tick with one batch query (per 500 ids), and
+ * answers in the order of the ids, as DataLoader requires.
+ */
 function createLoaders(deps: GraphqlDeps): GraphqlLoaders {
-  const people = new PeopleRepository(deps.db);
-  const person = new DataLoader<string, Person | null>((ids) =>
-    Promise.all(ids.map((id) => people.findById(id))),
-  );
-  return { person: (id) => person.load(id) };
+  const { db } = deps;
+  const peopleRepository = new PeopleRepository(db);
+  const groupsRepository = new GroupsRepository(db);
+
+  const people = new DataLoader<string, Person | null>(async (ids) => {
+    const found = await readByIdChunks(ids, (chunk) => peopleRepository.findManyByIds(chunk));
+    const byId = new Map(found.map((person) => [person.id, person]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+
+  const memberships = new DataLoader<string, GroupMembership[]>(async (personIds) => {
+    const found = await readByIdChunks(personIds, (chunk) =>
+      groupsRepository.activeMembershipsOf(chunk),
+    );
+    const byPerson = new Map<string, GroupMembership[]>();
+    for (const membership of found) {
+      byPerson.set(membership.personId, [...(byPerson.get(membership.personId) ?? []), membership]);
+    }
+    return personIds.map((id) => byPerson.get(id) ?? []);
+  });
+
+  const attendance = new DataLoader<string, AttendanceRecord[]>(async (sessionIds) => {
+    const bySession = await listAttendanceOfSessions(db, sessionIds);
+    return sessionIds.map((id) => bySession.get(id) ?? []);
+  });
+
+  const awardReviews = new DataLoader<string, AwardReview | null>(async (awardIds) => {
+    const reviews = new Map<string, AwardReview>();
+    for (const chunk of idChunks(awardIds)) {
+      for (const [id, review] of await listAwardReviews(db, chunk)) reviews.set(id, review);
+    }
+    return awardIds.map((id) => reviews.get(id) ?? null);
+  });
+
+  return {
+    person: (id) => people.load(id),
+    activeMemberships: (personId) => memberships.load(personId),
+    attendance: (sessionId) => attendance.load(sessionId),
+    awardReview: (awardId) => awardReviews.load(awardId),
+  };
 }
 
 function invalidToken(): Error {

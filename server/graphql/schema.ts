@@ -22,6 +22,13 @@ import './types/workshop-session.ts';
 import './types/progress-grid.ts';
 import './types/validation-queue.ts';
 import './types/bulk-award.ts';
+import './types/admin-people.ts';
+import './types/admin-groups.ts';
+import './types/curricula-status.ts';
+import './types/enrolment.ts';
+import './types/withdraw-validation.ts';
+import './types/preferences.ts';
+import './types/skill-activities.ts';
 
 builder.queryType({ description: 'What can be read.' });
 builder.mutationType({ description: 'What can be changed.' });

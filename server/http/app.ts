@@ -3,17 +3,26 @@
  * size limit, the routes, and one error handler. `main.ts` listens; tests build the same app on
  * port 0.
  */
+import { join } from 'node:path';
 import express, { type Express } from 'express';
 import type { Issuer } from '../../badges/issuer/issuer.ts';
 import { createAccountsDeps } from '../app/accounts/deps.ts';
 import type { Catalog } from '../app/check-curricula.ts';
+import {
+  type EvidenceFilesDeps,
+  MAX_EVIDENCE_FILE_BYTES,
+} from '../app/evidence-files/evidence-file-store.ts';
+import { FilesystemEvidenceFileStore } from '../app/evidence-files/filesystem-store.ts';
 import { LoginRateLimiter } from '../auth/login-rate-limiter.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connection.ts';
 import { createGraphqlHandler } from '../graphql/yoga.ts';
 import type { Logger } from '../logger.ts';
 import { errorHandler, notFound } from './errors.ts';
+import { limitMultipartBody } from './multipart-limit.ts';
 import { createAuthRouter } from './routes/auth.ts';
+import { createClientRouter } from './routes/client.ts';
+import { createEvidenceFilesRouter } from './routes/evidence-files.ts';
 import { createPublicBadgesRouter } from './routes/public-badges.ts';
 
 export interface AppDeps {
@@ -26,6 +35,10 @@ export interface AppDeps {
   jwtSecret: string;
   /** The badge issuer, from `ensureIssuer` (keys and status list live in the database). */
   issuer: Issuer;
+  /** Evidence files (default: `<dataDir>/evidence`, 10 MB per file); tests pass their own. */
+  evidenceFiles?: EvidenceFilesDeps;
+  /** The built web client (default: `dist/client` at the project's root). */
+  clientDir?: string;
 }
 
 /** @returns the express application, not yet listening. */
@@ -59,6 +72,13 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
 
+  const evidenceFiles = deps.evidenceFiles ?? {
+    store: new FilesystemEvidenceFileStore(join(deps.config.dataDir, 'evidence')),
+    maxBytes: MAX_EVIDENCE_FILE_BYTES,
+  };
+  // express.json above leaves multipart bodies unread: yoga parses them (file uploads), after
+  // this cap on their declared size.
+  app.use('/graphql', limitMultipartBody(evidenceFiles.maxBytes));
   app.use(
     '/graphql',
     createGraphqlHandler({
@@ -69,6 +89,18 @@ export function createApp(deps: AppDeps): Express {
       clock: deps.clock,
       jwtSecret: deps.jwtSecret,
       logger: deps.logger,
+      timeZone: deps.config.timeZone,
+      evidenceFiles,
+    }),
+  );
+
+  // Evidence files behind short-lived signed links (Evidence.file.url).
+  app.use(
+    createEvidenceFilesRouter({
+      db: deps.db,
+      store: evidenceFiles.store,
+      jwtSecret: deps.jwtSecret,
+      clock: deps.clock,
     }),
   );
 
@@ -83,6 +115,9 @@ export function createApp(deps: AppDeps): Express {
       logger: deps.logger,
     }),
   );
+
+  // The web client: its built files, and its page for every address no route above owns.
+  app.use(createClientRouter(deps.clientDir));
 
   app.use(notFound);
   app.use(errorHandler(deps.logger));

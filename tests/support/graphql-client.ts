@@ -13,6 +13,7 @@ import type { AccountsDeps } from '../../server/app/accounts/deps.ts';
 import { signInWithPassword } from '../../server/app/accounts/sign-in-with-password.ts';
 import type { RecordProgressDeps } from '../../server/app/record-progress.ts';
 import type { Role } from '../../server/auth/roles.ts';
+import { DEFAULT_TIME_ZONE } from '../../server/domain/calendar.ts';
 import type { GraphqlDeps } from '../../server/graphql/builder.ts';
 import { createGraphqlHandler } from '../../server/graphql/yoga.ts';
 import { createLogger } from '../../server/logger.ts';
@@ -79,7 +80,7 @@ export async function createMember(
 
 /**
  * The GraphQL dependencies of an engine fixture: its database, catalog, issuer and clock, the
- * given token key, and a silent logger.
+ * given token key, a silent logger and the workshops' default time zone (Europe/Paris).
  *
  * @param engine the engine fixture.
  * @param jwtSecret the HMAC key of access tokens the suite signs in with.
@@ -88,5 +89,10 @@ export function graphqlDepsOf(
   engine: { deps: RecordProgressDeps },
   jwtSecret: string,
 ): GraphqlDeps {
-  return { ...engine.deps, jwtSecret, logger: createLogger('silent') };
+  return {
+    ...engine.deps,
+    jwtSecret,
+    logger: createLogger('silent'),
+    timeZone: DEFAULT_TIME_ZONE,
+  };
 }

@@ -40,4 +40,21 @@ describe('loadConfig', () => {
       expect((error as ConfigError).problems).toHaveLength(3);
     }
   });
+
+  it('takes the workshops’ time zone from TIME_ZONE, Europe/Paris by default', () => {
+    expect(loadConfig({}).timeZone).toBe('Europe/Paris');
+    expect(loadConfig({ TIME_ZONE: 'america/martinique' }).timeZone).toBe('America/Martinique');
+  });
+
+  it('stops the start on an unknown time zone, saying how to write one', () => {
+    try {
+      loadConfig({ TIME_ZONE: 'Paris' });
+      expect.unreachable('the time zone should be refused');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems).toEqual([
+        'TIME_ZONE: TIME_ZONE "Paris" is not a known time zone; give an IANA name, e.g. TIME_ZONE=Europe/Paris',
+      ]);
+    }
+  });
 });

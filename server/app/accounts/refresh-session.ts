@@ -13,7 +13,7 @@ import { issueSession, type Session } from './session.ts';
 type Outcome = { ok: true; session: Session } | { ok: false; reason: RefreshFailure };
 
 /** Why a refresh was refused (for logs; the client gets one answer). */
-export type RefreshFailure = 'unknown' | 'expired' | 'revoked' | 'reused';
+export type RefreshFailure = 'unknown' | 'expired' | 'revoked' | 'reused' | 'disabled';
 
 /** The refresh was refused; `reason` says why, for logs and tests. */
 export class RefreshRefused extends InvalidRefreshToken {
@@ -29,7 +29,8 @@ export class RefreshRefused extends InvalidRefreshToken {
  * @param refreshToken the token the client holds.
  * @returns a new session; the presented token is spent.
  * @throws RefreshRefused (an InvalidRefreshToken) when the token is unknown, expired, revoked,
- *   or reused, in which case its family has been revoked (and stays so).
+ *   or reused, in which case its family has been revoked (and stays so), or when the account
+ *   has been disabled.
  */
 export async function refreshSession(deps: AccountsDeps, refreshToken: string): Promise<Session> {
   const now = deps.clock();
@@ -47,6 +48,8 @@ export async function refreshSession(deps: AccountsDeps, refreshToken: string): 
     if (stored.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
     const person = await deps.people.findById(stored.personId, trx);
     if (!person) return { ok: false, reason: 'unknown' };
+    // Disabling revokes every token; this covers a refresh racing with the disabling.
+    if (person.disabledAt !== null) return { ok: false, reason: 'disabled' };
     const tokenId = randomUUID();
     if (!(await deps.refreshTokens.markRotated(stored.id, tokenId, now, trx))) {
       // Another refresh spent this token first: the same token used twice.

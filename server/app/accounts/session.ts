@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { ACCESS_TOKEN_LIFETIME_SECONDS, signAccessToken } from '../../auth/access-tokens.ts';
-import { AccountLocked, InvalidCredentials } from '../../auth/errors.ts';
+import { AccountDisabled, AccountLocked, InvalidCredentials } from '../../auth/errors.ts';
 import {
   afterFailure,
   LOCK_DURATION_MS,
@@ -81,7 +81,7 @@ export async function issueSession(
  * @param person the person it matches, or null.
  * @param secret what was typed.
  * @throws InvalidCredentials on any mismatch; AccountLocked while locked (and on the failure
- *   that locks).
+ *   that locks); AccountDisabled when the secret is right but the account is disabled.
  */
 export async function signInWithSecret(
   deps: AccountsDeps,
@@ -117,6 +117,8 @@ export async function signInWithSecret(
     if (lockedNow) throw new AccountLocked(lockedNow, now);
     throw new InvalidCredentials();
   }
+
+  if (person.disabledAt !== null) throw new AccountDisabled();
 
   // Hashed before the transaction: SQLite has one connection, and it should not wait on scrypt.
   const rehashed = needsRehash(credential.hash) ? await hashSecret(secret) : null;

@@ -48,3 +48,17 @@ export class TooManyAwards extends LocalisedError {
     this.limit = limit;
   }
 }
+
+/** A review decision on an award that has no flag waiting (never flagged, kept or revoked). */
+export class AwardNotFlagged extends LocalisedError {
+  readonly awardId: string;
+
+  /** @param awardId the award. */
+  constructor(awardId: string) {
+    super('award-not-flagged', {
+      fr: `Le badge « ${awardId} » n'attend aucune décision : il n'est pas signalé, ou quelqu'un a déjà tranché. Actualisez la liste.`,
+      en: `The award "${awardId}" awaits no decision: it is not flagged, or someone already decided. Refresh the list.`,
+    });
+    this.awardId = awardId;
+  }
+}

@@ -60,14 +60,16 @@ export type DemoStep =
   | { validate: string; level?: number }
   /** The learner started working on it. */
   | { start: string }
-  /** The learner handed in evidence; no one has reviewed it yet. */
-  | { submit: string }
+  /** The learner handed in evidence (a text, or a link); no one has reviewed it yet. */
+  | { submit: string; link?: string }
   /** The learner tried (evidence or a live attempt) and the trainer asked them to try again. */
   | { reject: string; comment: string }
   /** The learner says they can do it. */
   | { selfAssess: string; level?: number }
   /** An outside jury's decision, recorded by the trainer. */
-  | { jury: string; outcome: JuryOutcome; comment?: string };
+  | { jury: string; outcome: JuryOutcome; comment?: string }
+  /** The trainer takes back a validation given by mistake (badges it completed are flagged). */
+  | { withdraw: string; reason: string };
 
 export interface DemoLearner {
   key: string;
@@ -164,6 +166,12 @@ export const DEMO_LEARNERS: readonly DemoLearner[] = [
       { earn: 'seniors-numerique/premiers-pas' },
       { earn: 'seniors-numerique/internet-au-quotidien' },
       { start: 'seniors-numerique/creer-une-adresse-mail' },
+      // Her "Internet au quotidien" badge stays, flagged for the admin to decide.
+      {
+        withdraw: 'seniors-numerique/reperer-un-site-officiel',
+        reason:
+          'À revoir : à la dernière séance, elle a pris un site payant pour le site officiel des impôts.',
+      },
     ],
   },
   {
@@ -254,6 +262,15 @@ export const DEMO_LEARNERS: readonly DemoLearner[] = [
           'La lettre est générique : reprends deux exigences de l’offre et montre que tu y réponds.',
       },
       { submit: 'parcours-emploi/rediger-son-cv' },
+      {
+        submit: 'parcours-emploi/ecrire-une-lettre-de-motivation',
+        link: `https://docs.${DEMO_EMAIL_DOMAIN}/thomas-robin/lettre-de-motivation-v2`,
+      },
+      // Entered on his record by mistake; the admin then revokes the badge it completed.
+      {
+        withdraw: 'parcours-emploi/explorer-les-metiers',
+        reason: 'Saisie sur la mauvaise fiche : c’est l’enquête métier de Sandrine.',
+      },
     ],
   },
   {
@@ -299,3 +316,11 @@ export const DEMO_LEARNERS: readonly DemoLearner[] = [
     steps: [{ earn: 'bafa/formation-generale-validee' }, { start: 'bafa/stage-pratique' }],
   },
 ];
+
+/** A badge the admin revokes after the validation behind it was withdrawn. */
+export const DEMO_REVOCATION = {
+  learnerKey: 'thomas',
+  badgeId: 'parcours-emploi/projet-professionnel',
+  reason:
+    'Délivré après une erreur de saisie : « Explorer les métiers » n’était pas encore acquise. Le badge sera délivré à nouveau quand elle le sera.',
+} as const;

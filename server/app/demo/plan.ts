@@ -27,6 +27,8 @@ export interface PlannedEvent {
   comment?: string;
   outcome?: JuryOutcome;
   evidenceId?: string;
+  /** For evidence handed in as a link rather than a text. */
+  evidenceUrl?: string;
   /** When it happened, ISO 8601. */
   occurredAt: string;
 }
@@ -72,13 +74,14 @@ export function planLearnerEvents(
     }
     return indexed.skill;
   };
-  const evidence = (skillId: string): Draft => {
+  const evidence = (skillId: string, link?: string): Draft => {
     evidenceCount += 1;
     return {
       skillId,
       type: 'evidence-submitted',
       actor: 'learner',
       evidenceId: `demo-${learner.key}-preuve-${evidenceCount}`,
+      ...(link === undefined ? {} : { evidenceUrl: link }),
     };
   };
   const highestLevel = (skillId: string): number | undefined => {
@@ -128,7 +131,15 @@ export function planLearnerEvents(
       push({ skillId: step.start, type: 'skill-started', actor: 'learner' });
     } else if ('submit' in step) {
       skillOf(step.submit);
-      push(evidence(step.submit));
+      push(evidence(step.submit, step.link));
+    } else if ('withdraw' in step) {
+      skillOf(step.withdraw);
+      push({
+        skillId: step.withdraw,
+        type: 'validation-withdrawn',
+        actor: 'trainer',
+        comment: step.reason,
+      });
     } else if ('reject' in step) {
       const { methods } = skillOf(step.reject).validation;
       push(

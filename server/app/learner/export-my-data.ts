@@ -1,9 +1,10 @@
 /**
  * Everything the platform holds about one person, for them to download (GDPR right of access
- * and portability): profile, roles, enrolments, ledger events, skill states, evidence, awards
- * with their verification pages, notifications. Only the person's own rows are read, and no
- * secret leaves: no password or PIN hash, no token, no recipient salt or hashed identity (the
- * signed credentials, which carry the hashed identity, are downloaded from each award's page).
+ * and portability): profile, roles, enrolments, ledger events, skill states, evidence (files
+ * as metadata), awards with their verification pages, notifications. Only the person's own
+ * rows are read, and no secret leaves: no password or PIN hash, no token, no recipient salt or
+ * hashed identity (the signed credentials, which carry the hashed identity, are downloaded from
+ * each award's page).
  */
 import type { Database } from '../../db/connection.ts';
 import { listAwardsOfLearner } from '../../db/repositories/badge-awards-repository.ts';
@@ -87,7 +88,15 @@ export async function exportMyData(
         status: state.status,
         ...(state.validation === undefined ? {} : { validation: state.validation }),
       })),
-    evidence,
+    // A file's metadata only: its bytes are opened from the evidence (Evidence.file.url).
+    evidence: evidence.map(({ file, ...rest }) => ({
+      ...rest,
+      ...(file === undefined
+        ? {}
+        : {
+            file: { name: file.name ?? null, mediaType: file.mediaType, sizeBytes: file.sizeBytes },
+          }),
+    })),
     awards: awards.map((award) => ({
       id: award.id,
       badgeId: award.badgeId,

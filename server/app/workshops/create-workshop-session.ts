@@ -14,6 +14,12 @@ import { UnknownProgressSkill } from '../engine-errors.ts';
 import { requireGroupAccess } from './access.ts';
 import { InvalidWorkshopSession } from './errors.ts';
 
+/**
+ * The longest session: a full day's workshop with a lunch break fits, a typo in the end date
+ * (the 12th instead of the 2nd) does not, and check-in stays open only for the session's hours.
+ */
+export const MAX_SESSION_HOURS = 12;
+
 /** What creating a session needs. */
 export interface WorkshopDeps {
   db: Database;
@@ -34,7 +40,8 @@ export interface CreateWorkshopSessionInput {
 
 /**
  * @returns the stored session, with its check-in code.
- * @throws Forbidden, UnknownGroup, InvalidWorkshopSession, UnknownProgressSkill: nothing written.
+ * @throws Forbidden, UnknownGroup, InvalidWorkshopSession (no title, unreadable times, ending
+ *   before it starts, longer than MAX_SESSION_HOURS), UnknownProgressSkill: nothing written.
  */
 export async function createWorkshopSession(
   deps: WorkshopDeps,
@@ -55,6 +62,12 @@ export async function createWorkshopSession(
     throw new InvalidWorkshopSession({
       fr: 'Les heures de la séance sont illisibles ou la fin précède le début (écrivez 2026-03-02T14:00:00Z).',
       en: 'The session times are unreadable or it ends before it starts (write 2026-03-02T14:00:00Z).',
+    });
+  }
+  if (endsAt - startsAt > MAX_SESSION_HOURS * 3_600_000) {
+    throw new InvalidWorkshopSession({
+      fr: `La séance dure plus de ${MAX_SESSION_HOURS} heures : vérifiez la date et l'heure de fin, ou créez une séance par jour.`,
+      en: `The session lasts more than ${MAX_SESSION_HOURS} hours: check its end date and time, or create one session per day.`,
     });
   }
   const targetSkills = [...new Set(input.targetSkills)];

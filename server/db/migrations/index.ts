@@ -5,6 +5,10 @@
 import type { Knex } from 'knex';
 import * as createCoreTables from './20261126000000_create_core_tables.ts';
 import * as addNotificationEmailedAt from './20261126000400_add_notification_emailed_at.ts';
+import * as addEvidenceFileName from './20261126000500_add_evidence_file_name.ts';
+import * as addPeopleDisabled from './20261126000600_add_people_disabled.ts';
+import * as addAwardFlagReview from './20261126000800_add_award_flag_review.ts';
+import * as addPeopleHighContrast from './20261126000900_add_people_high_contrast.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -14,6 +18,10 @@ interface Migration {
 const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261126000000_create_core_tables', createCoreTables],
   ['20261126000400_add_notification_emailed_at', addNotificationEmailedAt],
+  ['20261126000500_add_evidence_file_name', addEvidenceFileName],
+  ['20261126000600_add_people_disabled', addPeopleDisabled],
+  ['20261126000800_add_award_flag_review', addAwardFlagReview],
+  ['20261126000900_add_people_high_contrast', addPeopleHighContrast],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

@@ -9,6 +9,7 @@ export class BadgeAwardModel extends EngineRowModel {
     'validUntil',
     'revokedAt',
     'flaggedAt',
+    'flagClearedAt',
     'expiryRemindedAt',
   ];
   static override integerColumns = ['statusIndex'];
@@ -33,5 +34,11 @@ export class BadgeAwardModel extends EngineRowModel {
   declare revokedBy: string | null;
   declare flaggedAt: string | null;
   declare flagReason: string | null;
+  /** The ledger event that raised the flag (null: raised by hand, or none). */
+  declare flagEventId: string | null;
+  /** The last time an administrator kept the award after a flag, who, and why. */
+  declare flagClearedAt: string | null;
+  declare flagClearedBy: string | null;
+  declare flagClearComment: string | null;
   declare expiryRemindedAt: string | null;
 }

@@ -15,11 +15,14 @@ export class PersonModel extends Model {
   declare largeText: boolean;
   declare createdAt: Date;
   declare updatedAt: Date;
+  /** Set while an administrator has disabled the account: no sign-in, tokens refused. */
+  declare disabledAt: Date | null;
+  declare disabledReason: string | null;
 
   override $parseDatabaseJson(json: Pojo): Pojo {
     const parsed = super.$parseDatabaseJson(json);
     parseBooleans(parsed, ['isMinor', 'privateProfile', 'largeText']);
-    return parseTimestamps(parsed, ['createdAt', 'updatedAt']);
+    return parseTimestamps(parsed, ['createdAt', 'updatedAt', 'disabledAt']);
   }
 
   override $formatDatabaseJson(json: Pojo): Pojo {

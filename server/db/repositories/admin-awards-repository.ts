@@ -107,3 +107,122 @@ function optional<K extends string>(
 ): Partial<Record<K, string>> {
   return value === null ? {} : ({ [key]: iso(value) } as Record<K, string>);
 }
+
+/** The ledger event behind a flag: which validation was taken back, by whom, when and why. */
+export interface AwardFlagOrigin {
+  awardId: string;
+  eventId: string;
+  type: 'validation-withdrawn' | 'jury-decided';
+  skillId: string;
+  byPersonId: string;
+  byDisplayName: string;
+  /** When it happened. */
+  occurredAt: string;
+  /** When it was recorded (and the award flagged). */
+  recordedAt: string;
+  /** The withdrawal's reason or the jury's comment. */
+  comment?: string;
+}
+
+/** The last time an administrator kept a flagged award. */
+export interface AwardFlagClearance {
+  awardId: string;
+  at: string;
+  byPersonId: string;
+  byDisplayName: string;
+  comment: string;
+}
+
+/** What an administrator reviewing awards sees beside the flag itself. */
+export interface AwardReview {
+  /** The event that raised the standing flag; absent when not flagged, or flagged by hand. */
+  origin?: AwardFlagOrigin;
+  lastClearance?: AwardFlagClearance;
+}
+
+interface ReviewRow {
+  awardId: string;
+  eventId: string | null;
+  eventType: string | null;
+  skillId: string | null;
+  payload: string | null;
+  actorId: string | null;
+  actorDisplayName: string | null;
+  occurredAt: string | Date | null;
+  recordedAt: string | Date | null;
+  flagClearedAt: string | Date | null;
+  flagClearedBy: string | null;
+  clearerDisplayName: string | null;
+  flagClearComment: string | null;
+}
+
+/**
+ * One query for any number of awards (the administration list asks for all of its rows at
+ * once through a per-request loader).
+ *
+ * @param db the database or a transaction.
+ * @param awardIds the awards.
+ * @returns the review details of each award found, by award id.
+ */
+export async function listAwardReviews(
+  db: Database,
+  awardIds: readonly string[],
+): Promise<Map<string, AwardReview>> {
+  const reviews = new Map<string, AwardReview>();
+  if (awardIds.length === 0) return reviews;
+  const rows: ReviewRow[] = await db('badgeAwards as a')
+    .leftJoin('progressEvents as e', 'e.id', 'a.flagEventId')
+    .leftJoin('people as actor', 'actor.id', 'e.actorId')
+    .leftJoin('people as clearer', 'clearer.id', 'a.flagClearedBy')
+    .whereIn('a.id', [...new Set(awardIds)])
+    .select(
+      'a.id as awardId',
+      'e.id as eventId',
+      'e.type as eventType',
+      'e.skillId',
+      'e.payload',
+      'e.actorId',
+      'actor.displayName as actorDisplayName',
+      'e.occurredAt',
+      'e.recordedAt',
+      'a.flagClearedAt',
+      'a.flagClearedBy',
+      'clearer.displayName as clearerDisplayName',
+      'a.flagClearComment',
+    );
+  for (const row of rows) reviews.set(row.awardId, toReview(row));
+  return reviews;
+}
+
+function toReview(row: ReviewRow): AwardReview {
+  const review: AwardReview = {};
+  if (
+    row.eventId !== null &&
+    (row.eventType === 'validation-withdrawn' || row.eventType === 'jury-decided') &&
+    row.occurredAt !== null &&
+    row.recordedAt !== null
+  ) {
+    const payload = JSON.parse(row.payload ?? '{}') as { comment?: unknown };
+    review.origin = {
+      awardId: row.awardId,
+      eventId: row.eventId,
+      type: row.eventType,
+      skillId: row.skillId ?? '',
+      byPersonId: row.actorId ?? '',
+      byDisplayName: row.actorDisplayName ?? '',
+      occurredAt: iso(row.occurredAt),
+      recordedAt: iso(row.recordedAt),
+      ...(typeof payload.comment === 'string' ? { comment: payload.comment } : {}),
+    };
+  }
+  if (row.flagClearedAt !== null && row.flagClearedBy !== null) {
+    review.lastClearance = {
+      awardId: row.awardId,
+      at: iso(row.flagClearedAt),
+      byPersonId: row.flagClearedBy,
+      byDisplayName: row.clearerDisplayName ?? '',
+      comment: row.flagClearComment ?? '',
+    };
+  }
+  return review;
+}

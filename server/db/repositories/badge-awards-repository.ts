@@ -161,15 +161,41 @@ export async function markAwardRevoked(
 /**
  * @param db the flagging transaction.
  * @param awardId the award.
- * @param flag when and why an administrator should look at it.
+ * @param flag when and why an administrator should look at it, and the ledger event that
+ *   raised the flag (absent for a flag raised by hand).
  */
 export async function markAwardFlagged(
   db: Database,
   awardId: string,
-  flag: { at: string; reason: string },
+  flag: { at: string; reason: string; eventId?: string },
 ): Promise<void> {
   await BadgeAwardModel.query(db)
-    .patch({ flaggedAt: flag.at, flagReason: flag.reason })
+    .patch({ flaggedAt: flag.at, flagReason: flag.reason, flagEventId: flag.eventId ?? null })
+    .where('id', awardId);
+}
+
+/**
+ * An administrator keeps a flagged award: the flag is cleared (a later withdrawal may raise
+ * a new one) and the decision is kept as the award's last clearance.
+ *
+ * @param db the reviewing transaction.
+ * @param awardId the award.
+ * @param clearance when, by whom and why.
+ */
+export async function clearAwardFlag(
+  db: Database,
+  awardId: string,
+  clearance: { at: string; by: string; comment: string },
+): Promise<void> {
+  await BadgeAwardModel.query(db)
+    .patch({
+      flaggedAt: null,
+      flagReason: null,
+      flagEventId: null,
+      flagClearedAt: clearance.at,
+      flagClearedBy: clearance.by,
+      flagClearComment: clearance.comment,
+    })
     .where('id', awardId);
 }
 

@@ -1,6 +1,7 @@
 /**
- * The two reads and writes demo seeding needs that no other repository offers yet: whether
- * anyone exists at all, and enrolling a person in a curriculum (the `enrolments` table).
+ * The reads and writes demo seeding needs that no other repository offers yet: whether anyone
+ * exists at all, enrolling a person in a curriculum (the `enrolments` table), and evidence
+ * handed in on past dates.
  */
 import type { Knex } from 'knex';
 import type { Database } from '../connection.ts';
@@ -58,32 +59,35 @@ export async function listEnrolments(
   }));
 }
 
-/** A piece of text evidence a learner handed in. */
-export interface TextEvidence {
+/** A piece of evidence a learner handed in: a text, or a link with a short note. */
+export interface SubmittedEvidence {
   id: string;
   learnerId: string;
   skillId: string;
   text: string;
+  /** Present for a link (`kind` link), absent for a text. */
+  url?: string;
   submittedAt: Date;
 }
 
 /**
- * Stores text evidence (the `evidence` rows that `evidence-submitted` events name).
+ * Stores evidence (the `evidence` rows that `evidence-submitted` events name).
  *
  * @param db the database or a transaction.
  * @param evidence the submissions.
  */
-export async function addTextEvidence(
+export async function addSubmittedEvidence(
   db: Database | Knex.Transaction,
-  evidence: readonly TextEvidence[],
+  evidence: readonly SubmittedEvidence[],
 ): Promise<void> {
   for (const item of evidence) {
     await db('evidence').insert({
       id: item.id,
       learnerId: item.learnerId,
       skillId: item.skillId,
-      kind: 'text',
+      kind: item.url === undefined ? 'text' : 'link',
       text: item.text,
+      url: item.url ?? null,
       submittedAt: item.submittedAt.toISOString(),
     });
   }

@@ -4,7 +4,12 @@
  * whatever the number of learners, so trainer screens never issue one query per learner.
  */
 import type { Database } from '../connection.ts';
-import type { EvidenceRecord } from './evidence-repository.ts';
+import {
+  EVIDENCE_COLUMNS,
+  type EvidenceRecord,
+  type EvidenceRow,
+  evidenceFromRow,
+} from './evidence-repository.ts';
 import type { Group } from './groups-repository.ts';
 
 /** A member of a group, with the name to show. */
@@ -154,33 +159,14 @@ export async function listSubmittedSkills(
   const evidenceIds = [...latest.values()]
     .map((l) => l.evidenceId)
     .filter((id): id is string => id !== undefined);
-  const evidenceRows =
+  const evidenceRows: EvidenceRow[] =
     evidenceIds.length === 0
       ? []
-      : ((await db('evidence')
-          .select('id', 'learnerId', 'skillId', 'kind', 'text', 'url', 'submittedAt')
-          .whereIn('id', evidenceIds)) as {
-          id: string;
-          learnerId: string;
-          skillId: string;
-          kind: string;
-          text: string | null;
-          url: string | null;
-          submittedAt: Date | string;
-        }[]);
+      : await db('evidence')
+          .select(...EVIDENCE_COLUMNS)
+          .whereIn('id', evidenceIds);
   const evidence = new Map<string, EvidenceRecord>(
-    evidenceRows.map((row) => [
-      row.id,
-      {
-        id: row.id,
-        learnerId: row.learnerId,
-        skillId: row.skillId,
-        kind: row.kind === 'link' ? 'link' : row.kind === 'file' ? 'file' : 'text',
-        ...(row.text === null ? {} : { text: row.text }),
-        ...(row.url === null ? {} : { url: row.url }),
-        submittedAt: new Date(row.submittedAt).toISOString(),
-      },
-    ]),
+    evidenceRows.map((row) => [row.id, evidenceFromRow(row)]),
   );
   const result: SubmittedSkill[] = [];
   for (const state of states) {

@@ -17,6 +17,27 @@ export interface Group {
   archivedAt: Date | null;
 }
 
+/** A group with how many trainers and learners it has. */
+export interface GroupWithCounts extends Group {
+  trainerCount: number;
+  learnerCount: number;
+}
+
+/** An active group a person belongs to, with its name. */
+export interface NamedMembership extends GroupMembership {
+  groupName: string;
+}
+
+function toGroup(row: GroupModel): Group {
+  return {
+    id: row.id,
+    name: row.name,
+    curriculumId: row.curriculumId,
+    createdAt: row.createdAt,
+    archivedAt: row.archivedAt,
+  };
+}
+
 /** Reads and writes groups. Every method takes an optional transaction. */
 export class GroupsRepository {
   constructor(private readonly db: Database) {}
@@ -41,15 +62,94 @@ export class GroupsRepository {
   /** @returns the group, or null. */
   async findById(id: string, trx?: Knex.Transaction): Promise<Group | null> {
     const row = await GroupModel.query(trx ?? this.db).findById(id);
-    return row
-      ? {
-          id: row.id,
-          name: row.name,
-          curriculumId: row.curriculumId,
-          createdAt: row.createdAt,
-          archivedAt: row.archivedAt,
-        }
-      : null;
+    return row ? toGroup(row) : null;
+  }
+
+  /**
+   * @param options.includeArchived whether archived groups are listed too.
+   * @param options.ids only these groups, when given.
+   * @returns the groups by name, each with its number of trainers and learners (two queries).
+   */
+  async listWithCounts(
+    options: { includeArchived: boolean; ids?: readonly string[] },
+    trx?: Knex.Transaction,
+  ): Promise<GroupWithCounts[]> {
+    const executor = trx ?? this.db;
+    const query = GroupModel.query(executor).orderBy(['name', 'id']);
+    if (!options.includeArchived) query.whereNull('archivedAt');
+    if (options.ids !== undefined) query.whereIn('id', [...new Set(options.ids)]);
+    const groups = (await query).map(toGroup);
+    if (groups.length === 0) return [];
+    const counts: Array<{ groupId: string; role: string; n: number | string }> = await executor(
+      'groupMembers',
+    )
+      .select('groupId', 'role')
+      .count({ n: '*' })
+      .whereIn(
+        'groupId',
+        groups.map((group) => group.id),
+      )
+      .groupBy('groupId', 'role');
+    const countOf = (groupId: string, role: string) =>
+      Number(counts.find((c) => c.groupId === groupId && c.role === role)?.n ?? 0);
+    return groups.map((group) => ({
+      ...group,
+      trainerCount: countOf(group.id, 'trainer'),
+      learnerCount: countOf(group.id, 'learner'),
+    }));
+  }
+
+  /** Renames a group. */
+  async rename(id: string, name: string, trx?: Knex.Transaction): Promise<void> {
+    await GroupModel.query(trx ?? this.db)
+      .findById(id)
+      .patch({ name });
+  }
+
+  /** Archives a group: it leaves every list and policy, its history stays. */
+  async archive(id: string, at: Date, trx?: Knex.Transaction): Promise<void> {
+    await GroupModel.query(trx ?? this.db)
+      .findById(id)
+      .patch({ archivedAt: at })
+      .whereNull('archivedAt');
+  }
+
+  /** @returns whether the person was a member in that role (and no longer is). */
+  async removeMember(member: GroupMembership, trx?: Knex.Transaction): Promise<boolean> {
+    const deleted = await GroupMemberModel.query(trx ?? this.db)
+      .delete()
+      .where({ groupId: member.groupId, personId: member.personId, role: member.role });
+    return deleted > 0;
+  }
+
+  /**
+   * @param personIds the people concerned.
+   * @returns their memberships in groups that are not archived, with the group's name, by
+   *   person then group name.
+   */
+  async activeMembershipsWithNamesOf(
+    personIds: readonly string[],
+    trx?: Knex.Transaction,
+  ): Promise<NamedMembership[]> {
+    if (personIds.length === 0) return [];
+    const rows: Array<{ groupId: string; personId: string; role: string; groupName: string }> =
+      await (trx ?? this.db)('groupMembers')
+        .join('groups', 'groups.id', 'groupMembers.groupId')
+        .select(
+          'groupMembers.groupId',
+          'groupMembers.personId',
+          'groupMembers.role',
+          'groups.name as groupName',
+        )
+        .whereIn('groupMembers.personId', [...new Set(personIds)])
+        .whereNull('groups.archivedAt')
+        .orderBy(['groupMembers.personId', 'groups.name', 'groupMembers.groupId']);
+    return rows.map((row) => ({
+      groupId: row.groupId,
+      personId: row.personId,
+      role: row.role === 'trainer' ? 'trainer' : 'learner',
+      groupName: row.groupName,
+    }));
   }
 
   /** Adds a person to a group in a role; adding them again changes nothing. */

@@ -24,6 +24,18 @@ export interface Person {
   roles: Role[];
   createdAt: Date;
   updatedAt: Date;
+  /** When an administrator disabled the account; null while it is active. */
+  disabledAt: Date | null;
+  /** Why, for the other administrators; null while the account is active. */
+  disabledReason: string | null;
+}
+
+/** What an administrator's search of people looks at: enough to filter and sort. */
+export interface DirectoryEntry {
+  id: string;
+  displayName: string;
+  email: string | null;
+  learnerCode: string | null;
 }
 
 /** What creating a person needs. */
@@ -77,6 +89,8 @@ function toPerson(row: PersonModel, roles: readonly string[]): Person {
     roles: sortRoles(roles),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    disabledAt: row.disabledAt ?? null,
+    disabledReason: row.disabledReason ?? null,
   };
 }
 
@@ -114,6 +128,8 @@ export class PeopleRepository {
       largeText: false,
       createdAt: now,
       updatedAt: now,
+      disabledAt: null,
+      disabledReason: null,
     };
     try {
       await PersonModel.query(executor).insert(row);
@@ -134,6 +150,76 @@ export class PeopleRepository {
   async findById(id: string, trx?: Knex.Transaction): Promise<Person | null> {
     const row = await PersonModel.query(trx ?? this.db).findById(id);
     return row ? toPerson(row, await this.rolesOf(id, trx)) : null;
+  }
+
+  /**
+   * @param ids people to read (unknown ids are left out).
+   * @returns those people with their roles, in two queries whatever their number, in no order.
+   */
+  async findManyByIds(ids: readonly string[], trx?: Knex.Transaction): Promise<Person[]> {
+    if (ids.length === 0) return [];
+    const unique = [...new Set(ids)];
+    const executor = trx ?? this.db;
+    const [rows, roleRows] = await Promise.all([
+      PersonModel.query(executor).whereIn('id', unique),
+      PersonRoleModel.query(executor).whereIn('personId', unique),
+    ]);
+    const rolesByPerson = new Map<string, string[]>();
+    for (const row of roleRows) {
+      rolesByPerson.set(row.personId, [...(rolesByPerson.get(row.personId) ?? []), row.role]);
+    }
+    return rows.map((row) => toPerson(row, rolesByPerson.get(row.id) ?? []));
+  }
+
+  /**
+   * The people an administrator's list may show, with only the columns a search looks at:
+   * the caller filters by text and sorts (names compare by the rules of French, the same on
+   * both databases), then reads the page's people in full with {@link findManyByIds}.
+   *
+   * @param filter.role only people holding this role.
+   * @param filter.includeDisabled whether disabled accounts are listed too.
+   */
+  async listDirectory(
+    filter: { role?: Role; includeDisabled: boolean },
+    trx?: Knex.Transaction,
+  ): Promise<DirectoryEntry[]> {
+    const executor = trx ?? this.db;
+    const query = PersonModel.query(executor).select('id', 'displayName', 'email', 'learnerCode');
+    if (!filter.includeDisabled) query.whereNull('disabledAt');
+    if (filter.role !== undefined) {
+      query.whereIn(
+        'id',
+        PersonRoleModel.query(executor).select('personId').where('role', filter.role),
+      );
+    }
+    const rows = await query;
+    return rows.map((row) => ({
+      id: row.id,
+      displayName: row.displayName,
+      email: row.email,
+      learnerCode: row.learnerCode,
+    }));
+  }
+
+  /**
+   * Disables an account (with the reason) or enables it again (`disabled` null).
+   *
+   * @returns whether the person exists.
+   */
+  async setDisabled(
+    personId: string,
+    disabled: { at: Date; reason: string } | null,
+    now: Date,
+    trx?: Knex.Transaction,
+  ): Promise<boolean> {
+    const updated = await PersonModel.query(trx ?? this.db)
+      .findById(personId)
+      .patch({
+        disabledAt: disabled?.at ?? null,
+        disabledReason: disabled?.reason ?? null,
+        updatedAt: now,
+      });
+    return updated > 0;
   }
 
   /** @param email any case; compared lower-cased. @returns the person, or null. */

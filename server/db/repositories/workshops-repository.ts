@@ -3,6 +3,7 @@
  * `attendance`. Every function takes the database or a transaction.
  */
 import type { Database } from '../connection.ts';
+import { MAX_IDS_PER_QUERY, readByIdChunks } from './id-chunks.ts';
 
 /** A workshop session of a group. */
 export interface WorkshopSession {
@@ -74,7 +75,7 @@ export async function findWorkshopSessionByCode(
 
 /**
  * @param groupIds the groups (empty: none).
- * @param from sessions ending at or after this instant…
+ * @param from sessions ending after this instant (one ending exactly then is over by then)…
  * @param to …and starting before this one.
  * @returns the sessions, earliest first.
  */
@@ -87,7 +88,7 @@ export async function listWorkshopSessions(
   if (groupIds.length === 0) return [];
   const rows = (await db('workshop_sessions')
     .whereIn('groupId', [...groupIds])
-    .where('endsAt', '>=', from.toISOString())
+    .where('endsAt', '>', from.toISOString())
     .where('startsAt', '<', to.toISOString())
     .orderBy(['startsAt', 'id'])) as SessionRow[];
   return rows.map(toSession);
@@ -113,12 +114,44 @@ export async function listAttendance(db: Database, sessionId: string): Promise<A
   const rows = (await db('attendance')
     .where({ sessionId })
     .orderBy(['checkedInAt', 'personId'])) as AttendanceRow[];
-  return rows.map((row) => ({
+  return rows.map(toAttendance);
+}
+
+/**
+ * The attendance of many sessions at once (a list of sessions shows each one's), in one query
+ * per {@link MAX_IDS_PER_QUERY} sessions.
+ *
+ * @returns who was present at each session, in check-in order; sessions nobody attended have
+ *   no entry.
+ */
+export async function listAttendanceOfSessions(
+  db: Database,
+  sessionIds: readonly string[],
+): Promise<Map<string, AttendanceRecord[]>> {
+  const rows = await readByIdChunks(
+    sessionIds,
+    (chunk) =>
+      db('attendance').whereIn('sessionId', chunk).orderBy(['checkedInAt', 'personId']) as Promise<
+        AttendanceRow[]
+      >,
+  );
+  // A session's rows all come from one slice's query, so they stay in its check-in order.
+  const bySession = new Map<string, AttendanceRecord[]>();
+  for (const row of rows) {
+    const records = bySession.get(row.sessionId) ?? [];
+    records.push(toAttendance(row));
+    bySession.set(row.sessionId, records);
+  }
+  return bySession;
+}
+
+function toAttendance(row: AttendanceRow): AttendanceRecord {
+  return {
     sessionId: row.sessionId,
     personId: row.personId,
     method: row.method === 'qr' ? 'qr' : 'roll-call',
     checkedInAt: iso(row.checkedInAt),
-  }));
+  };
 }
 
 function toSession(row: SessionRow): WorkshopSession {

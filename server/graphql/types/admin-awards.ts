@@ -1,19 +1,27 @@
 /**
  * Badge management for administrators: `Query.awards` (filtered, with the learner's name, the
- * flag and the revocation), `Mutation.revokeBadge` and `Mutation.bulkRevoke`.
+ * flag with the event that raised it, and the revocation), `Mutation.revokeBadge`,
+ * `Mutation.bulkRevoke` and `Mutation.resolveAwardFlag` (keep or revoke a flagged award).
  */
 import { bulkRevoke } from '../../app/admin/bulk-revoke.ts';
-import { TooManyAwards } from '../../app/admin/errors.ts';
+import { AwardNotFlagged, TooManyAwards } from '../../app/admin/errors.ts';
+import {
+  type ResolveAwardFlagResult,
+  resolveAwardFlag,
+} from '../../app/admin/resolve-award-flag.ts';
 import { ReasonRequired, UnknownAward } from '../../app/engine-errors.ts';
 import { indexCatalog } from '../../app/issuance/catalog-index.ts';
 import { revokeBadge } from '../../app/revoke-badge.ts';
 import {
   type AdminAwardRow,
+  type AwardFlagClearance,
+  type AwardFlagOrigin,
   listAwardsForAdmin,
 } from '../../db/repositories/admin-awards-repository.ts';
 import { builder } from '../builder.ts';
 import { LocalizedErrorInterface } from './errors.ts';
 import { LocalizedTextType } from './localized-text.ts';
+import { SkillType } from './skill.ts';
 
 builder.objectType(UnknownAward, {
   name: 'UnknownAward',
@@ -64,6 +72,84 @@ export const AdminAwardType = builder.objectRef<AdminAwardRow>('AdminAward').imp
   }),
 });
 
+builder.objectType(AwardNotFlagged, {
+  name: 'AwardNotFlagged',
+  description: 'The award awaits no decision: not flagged, already kept, or revoked.',
+  interfaces: [LocalizedErrorInterface],
+  fields: (t) => ({ awardId: t.exposeID('awardId') }),
+});
+
+/** What raised a flag. */
+const AwardFlagCauseEnum = builder.enumType('AwardFlagCause', {
+  values: {
+    VALIDATION_WITHDRAWN: { value: 'validation-withdrawn' },
+    JURY_REFUSED: { value: 'jury-decided', description: 'A jury refused the skill.' },
+  } as const,
+});
+
+/** The ledger event that raised a flag. */
+const AwardFlagOriginType = builder.objectRef<AwardFlagOrigin>('AwardFlagOrigin').implement({
+  description: 'Which validation was taken back, by whom, when and why.',
+  fields: (t) => ({
+    eventId: t.exposeID('eventId'),
+    cause: t.field({ type: AwardFlagCauseEnum, resolve: (origin) => origin.type }),
+    skillId: t.exposeID('skillId'),
+    skill: t.field({
+      type: SkillType,
+      nullable: true,
+      description: 'The skill today (null if it left the catalog).',
+      resolve: (origin, _args, context) =>
+        indexCatalog(context.deps.catalog).skill(origin.skillId) ?? null,
+    }),
+    byPersonId: t.exposeID('byPersonId'),
+    byDisplayName: t.exposeString('byDisplayName'),
+    occurredAt: t.exposeString('occurredAt'),
+    recordedAt: t.exposeString('recordedAt'),
+    comment: t.string({
+      nullable: true,
+      description: "The withdrawal's reason, or the jury's comment.",
+      resolve: (origin) => origin.comment ?? null,
+    }),
+  }),
+});
+
+/** An administrator's decision to keep a flagged award. */
+const AwardFlagClearanceType = builder
+  .objectRef<AwardFlagClearance>('AwardFlagClearance')
+  .implement({
+    fields: (t) => ({
+      at: t.exposeString('at'),
+      byPersonId: t.exposeID('byPersonId'),
+      byDisplayName: t.exposeString('byDisplayName'),
+      comment: t.exposeString('comment'),
+    }),
+  });
+
+// Both read through the request's award-review loader: every award of a list at once, in one
+// query shared by the two fields, whatever the list's size.
+builder.objectField(AdminAwardType, 'flagOrigin', (t) =>
+  t.field({
+    type: AwardFlagOriginType,
+    nullable: true,
+    description:
+      'The event that raised the standing flag; null when not flagged, or flagged by hand.',
+    resolve: async (award, _args, context) =>
+      award.flaggedAt === undefined
+        ? null
+        : ((await context.loaders.awardReview(award.id))?.origin ?? null),
+  }),
+);
+
+builder.objectField(AdminAwardType, 'lastFlagClearance', (t) =>
+  t.field({
+    type: AwardFlagClearanceType,
+    nullable: true,
+    description: 'The last time an administrator kept this award after a flag, and why.',
+    resolve: async (award, _args, context) =>
+      (await context.loaders.awardReview(award.id))?.lastClearance ?? null,
+  }),
+);
+
 const AwardFilterInput = builder.inputType('AwardFilter', {
   fields: (t) => ({
     learnerId: t.id({ required: false }),
@@ -94,6 +180,24 @@ const RevokeBadgeSuccess = builder.objectRef<RevokeBadgeOutcome>('RevokeBadgeSuc
     revokedAt: t.exposeString('revokedAt'),
   }),
 });
+
+/** What an administrator decides on a flagged award. */
+const AwardFlagDecisionEnum = builder.enumType('AwardFlagDecision', {
+  values: {
+    KEEP: { value: 'keep', description: 'The badge stands: the flag is cleared.' },
+    REVOKE: { value: 'revoke', description: 'The badge is revoked, the comment as the reason.' },
+  } as const,
+});
+
+const ResolveAwardFlagSuccess = builder
+  .objectRef<ResolveAwardFlagResult>('ResolveAwardFlagSuccess')
+  .implement({
+    fields: (t) => ({
+      awardId: t.exposeID('awardId'),
+      decision: t.field({ type: AwardFlagDecisionEnum, resolve: (result) => result.decision }),
+      decidedAt: t.exposeString('decidedAt'),
+    }),
+  });
 
 interface BulkRevokeItemView {
   awardId: string;
@@ -164,6 +268,29 @@ builder.mutationFields((t) => ({
       });
       return { awardId: award.id, alreadyRevoked, revokedAt: award.revokedAt ?? '' };
     },
+  }),
+  resolveAwardFlag: t.withAuth({ admin: true }).field({
+    type: ResolveAwardFlagSuccess,
+    description:
+      'Administrators: decide on a flagged award. KEEP clears the flag (the comment is kept ' +
+      'with the award); REVOKE revokes it with the comment as the reason.',
+    args: {
+      awardId: t.arg.id({ required: true }),
+      decision: t.arg({ type: AwardFlagDecisionEnum, required: true }),
+      comment: t.arg.string({ required: true }),
+    },
+    errors: {
+      types: [UnknownAward, AwardNotFlagged, ReasonRequired],
+      directResult: true,
+      union: { name: 'ResolveAwardFlagResult' },
+    },
+    resolve: (_root, args, context) =>
+      resolveAwardFlag(context.deps, {
+        awardId: String(args.awardId),
+        decision: args.decision,
+        comment: args.comment,
+        actorId: context.viewer.personId,
+      }),
   }),
   bulkRevoke: t.withAuth({ admin: true }).field({
     type: BulkRevokeSuccess,

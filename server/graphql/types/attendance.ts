@@ -4,8 +4,10 @@
  */
 import { checkIn } from '../../app/workshops/check-in.ts';
 import {
+  CheckInClosed,
   InvalidCheckInCode,
   NotInGroup,
+  RollCallNotOpen,
   UnknownWorkshopSession,
 } from '../../app/workshops/errors.ts';
 import { recordAttendance } from '../../app/workshops/record-attendance.ts';
@@ -57,6 +59,29 @@ builder.objectType(NotInGroup, {
   }),
 });
 
+builder.objectType(CheckInClosed, {
+  name: 'CheckInClosed',
+  description:
+    'Check-in by QR code opens 30 minutes before the session and closes when it ends; nothing was written.',
+  interfaces: [LocalizedErrorInterface],
+  fields: (t) => ({
+    opensAt: t.exposeString('opensAt', { description: 'ISO 8601 instant.' }),
+    closesAt: t.exposeString('closesAt', { description: 'ISO 8601 instant.' }),
+  }),
+});
+
+builder.objectType(RollCallNotOpen, {
+  name: 'RollCallNotOpen',
+  description:
+    "The session's day (in the workshops' time zone) has not come yet; nothing was written.",
+  interfaces: [LocalizedErrorInterface],
+  fields: (t) => ({
+    opensAt: t.exposeString('opensAt', {
+      description: "ISO 8601 instant: the start of the session's local day.",
+    }),
+  }),
+});
+
 const RecordAttendanceSuccess = builder
   .objectRef<{ attendance: AttendanceRecord[] }>('RecordAttendanceSuccess')
   .implement({
@@ -81,13 +106,14 @@ const CheckInSuccess = builder.objectRef<WorkshopSession>('CheckInSuccess').impl
 builder.mutationFields((t) => ({
   recordAttendance: t.withAuth({ trainer: true, admin: true }).field({
     type: RecordAttendanceSuccess,
-    description: 'Marks learners of the group present; marking them again changes nothing.',
+    description:
+      "Marks learners of the group present, from the session's day on; marking them again changes nothing.",
     args: {
       sessionId: t.arg.id({ required: true }),
       learnerIds: t.arg.idList({ required: true }),
     },
     errors: {
-      types: [Forbidden, UnknownWorkshopSession, NotInGroup],
+      types: [Forbidden, UnknownWorkshopSession, RollCallNotOpen, NotInGroup],
       directResult: true,
       union: { name: 'RecordAttendanceResult' },
     },
@@ -100,10 +126,11 @@ builder.mutationFields((t) => ({
   }),
   checkIn: t.withAuth({ signedIn: true }).field({
     type: CheckInSuccess,
-    description: "The signed-in learner checks in with the session's code (from its QR code).",
+    description:
+      "The signed-in learner checks in with the session's code (from its QR code), from 30 minutes before the session until it ends.",
     args: { code: t.arg.string({ required: true }) },
     errors: {
-      types: [InvalidCheckInCode, NotInGroup],
+      types: [InvalidCheckInCode, NotInGroup, CheckInClosed],
       directResult: true,
       union: { name: 'CheckInResult' },
     },

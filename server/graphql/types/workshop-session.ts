@@ -13,10 +13,10 @@ import { requireWorkshopSession } from '../../app/workshops/find-workshop-sessio
 import { listMyGroups } from '../../app/workshops/group-progress.ts';
 import { Forbidden } from '../../auth/errors.ts';
 import {
-  listAttendance,
   listWorkshopSessions,
   type WorkshopSession,
 } from '../../db/repositories/workshops-repository.ts';
+import { calendarDayBounds } from '../../domain/calendar.ts';
 import { builder } from '../builder.ts';
 import { AttendanceType } from './attendance.ts';
 import { AwardType, awardView } from './award.ts';
@@ -37,14 +37,16 @@ export const WorkshopSessionType = builder.objectRef<WorkshopSession>('WorkshopS
     targetSkills: t.exposeIDList('targetSkills'),
     attendance: t.field({
       type: [AttendanceType],
-      resolve: (session, _args, context) => listAttendance(context.deps.db, session.id),
+      // Batched: a list of sessions reads every session's attendance in one query.
+      resolve: (session, _args, context) => context.loaders.attendance(session.id),
     }),
   }),
 });
 
 builder.objectType(InvalidWorkshopSession, {
   name: 'InvalidWorkshopSession',
-  description: 'The title or times of the session are not valid.',
+  description:
+    'The title or times of the session are not valid (ends before it starts, or lasts more than 12 hours).',
   interfaces: [LocalizedErrorInterface],
 });
 
@@ -120,18 +122,17 @@ builder.queryFields((t) => ({
   }),
   todaySessions: t.withAuth({ trainer: true, admin: true }).field({
     type: [WorkshopSessionType],
-    description: "Today's sessions (UTC calendar day) of the groups the viewer trains.",
+    description:
+      "Today's sessions of the groups the viewer trains: the calendar day in the workshops' time zone (TIME_ZONE, Europe/Paris by default), summer time included.",
     resolve: async (_root, _args, context) => {
-      const { db, clock } = context.deps;
+      const { db, clock, timeZone } = context.deps;
       const groups = await listMyGroups(db, context.viewer);
-      const start = new Date(clock());
-      start.setUTCHours(0, 0, 0, 0);
-      const end = new Date(start.getTime() + 24 * 3600_000);
+      const today = calendarDayBounds(clock().getTime(), timeZone);
       return listWorkshopSessions(
         db,
         groups.map((g) => g.id),
-        start,
-        end,
+        new Date(today.start),
+        new Date(today.end),
       );
     },
   }),

@@ -7,9 +7,10 @@
  *   POST /auth/logout-all  Authorization: Bearer <access token>    → 204, every session ended
  *
  * Errors are `{error: {code, message: {fr, en}}}`: 400 bad input, 401 wrong credentials or
- * token (one message whatever was wrong), 423 locked (with `lockedUntil` and Retry-After),
- * 429 too many attempts from this address (with Retry-After). Unexpected errors go to the
- * application's error handler, which answers a bare 500.
+ * token (one message whatever was wrong), 403 a disabled account (said only after a right
+ * secret), 423 locked (with `lockedUntil` and Retry-After), 429 too many attempts from this
+ * address (with Retry-After). Unexpected errors go to the application's error handler, which
+ * answers a bare 500.
  */
 import express, { type ErrorRequestHandler, type Request, type Response, Router } from 'express';
 import { z } from 'zod';
@@ -23,6 +24,7 @@ import { signOut } from '../../app/accounts/sign-out.ts';
 import { signOutEverywhere } from '../../app/accounts/sign-out-everywhere.ts';
 import { verifyAccessToken } from '../../auth/access-tokens.ts';
 import {
+  AccountDisabled,
   AccountLocked,
   Forbidden,
   InvalidAccessToken,
@@ -125,7 +127,7 @@ function errorsOf(deps: AuthRouterDeps): ErrorRequestHandler {
     } else if (error instanceof InvalidAccessToken) {
       response.set('WWW-Authenticate', 'Bearer');
       send(response, 401, error.code, error.messages);
-    } else if (error instanceof Forbidden) {
+    } else if (error instanceof Forbidden || error instanceof AccountDisabled) {
       send(response, 403, error.code, error.messages);
     } else if ((error as { type?: string }).type === 'entity.parse.failed') {
       send(response, 400, 'invalid-json', {

@@ -1,8 +1,9 @@
 /**
  * The public badge endpoints: what employers, other platforms and verifiers fetch without an
- * account. The issuer's DID document and profiles, the revocation status list, OB 2.0 hosted
+ * account. The issuer's DID document and profiles, the revocation status lists, OB 2.0 hosted
  * objects, badge images and definition pages, each award's page (HTML for people, the signed
- * credential for machines, baked images for download) and a verification form.
+ * credential for machines, baked images for download) and a verification form (its POST is
+ * limited per client and in concurrency: `../verify-limits.ts`).
  *
  * Privacy: these routes have no session, so every requester is anonymous. An award whose
  * learner keeps a private profile (minors by default) answers 404 on ALL of them (page, JSON,
@@ -15,6 +16,7 @@ import type { Issuer } from '../../../badges/issuer/issuer.ts';
 import { buildRevokedAssertionBody } from '../../../badges/ob2/build-objects.ts';
 import type { VerifyOptions } from '../../../badges/verify/verify-credential.ts';
 import type { Catalog } from '../../app/check-curricula.ts';
+import { parseStatusListNumber } from '../../app/issuance/status-lists.ts';
 import {
   awardImages,
   badgeImages,
@@ -33,6 +35,7 @@ import {
 } from '../../app/read-published.ts';
 import type { Database } from '../../db/connection.ts';
 import type { Logger } from '../../logger.ts';
+import { createVerifyLimits, type VerifyLimitOptions } from '../verify-limits.ts';
 import { awardPage } from '../views/award-page.ts';
 import { definitionPage } from '../views/definition-page.ts';
 import type { SafeHtml } from '../views/html.ts';
@@ -44,7 +47,7 @@ import { type MultipartForm, readMultipart } from './read-multipart.ts';
 export interface PublicBadgesDeps {
   db: Database;
   catalog: Catalog;
-  /** From `ensureIssuer` at start. */
+  /** From `ensureIssuer` at start; its keys are re-read from the database on every use. */
   issuer: Issuer;
   /** The platform's public base URL: every published id derives from it. */
   publicUrl: string;
@@ -52,6 +55,8 @@ export interface PublicBadgesDeps {
   logger: Logger;
   /** Options for verifyCredential (tests allow loopback addresses). */
   verify?: VerifyOptions;
+  /** Limits of `POST /verify` (default: 20 a minute per client, 8 at once). */
+  verifyLimits?: Omit<VerifyLimitOptions, 'clock'>;
 }
 
 /** Largest badge file the verification form accepts. */
@@ -74,6 +79,7 @@ export function createPublicBadgesRouter(deps: PublicBadgesDeps): Router {
     ...(deps.verify === undefined ? {} : { verify: deps.verify }),
   };
   const base = baseUrl(deps);
+  const limits = createVerifyLimits({ clock: deps.clock, ...deps.verifyLimits });
 
   router.get('/.well-known/did.json', async (_request, response) => {
     sendJson(response, await issuerDidDocument(published), 'application/did+json', 300);
@@ -87,8 +93,11 @@ export function createPublicBadgesRouter(deps: PublicBadgesDeps): Router {
     sendJson(response, ob2IssuerProfile(published), 'application/ld+json', 300);
   });
 
-  router.get('/status/1', async (request, response) => {
-    const list = await statusListCredential(published);
+  // Every revocation list: /status/1, then /status/2… once a list is full.
+  router.get('/status/:number', async (request, response) => {
+    const number = parseStatusListNumber(String(request.params.number));
+    if (number === undefined) return notFound(request, response);
+    const list = await statusListCredential(published, number);
     if (list === undefined) return notFound(request, response);
     // Short cache: a revocation must reach verifiers within a minute.
     sendJson(response, list, 'application/vc+ld+json', 60);
@@ -150,7 +159,9 @@ export function createPublicBadgesRouter(deps: PublicBadgesDeps): Router {
     sendHtml(response, verifyPage({ lang, pageUrl: `${base}/verify` }), lang);
   });
 
-  router.post('/verify', express.json({ limit: '5mb' }), async (request, response) => {
+  // Counted before the body is read: a refused client costs no upload and no fetch.
+  const readJson = express.json({ limit: '5mb' });
+  router.post('/verify', limits.perClient, readJson, async (request, response) => {
     const lang = languageOf(request);
     if (request.is('application/json')) {
       const body = (request.body ?? {}) as { url?: unknown; credential?: unknown };
@@ -167,7 +178,9 @@ export function createPublicBadgesRouter(deps: PublicBadgesDeps): Router {
         });
         return;
       }
-      response.json(await verifySubmitted(published, input));
+      await limits.inSlot(request, response, async () => {
+        response.json(await verifySubmitted(published, input));
+      });
       return;
     }
     if (!request.is('multipart/form-data')) {
@@ -212,8 +225,10 @@ export function createPublicBadgesRouter(deps: PublicBadgesDeps): Router {
       );
       return;
     }
-    const report = await verifySubmitted(published, input);
-    sendHtml(response, verifyPage({ lang, pageUrl, url, report }), lang);
+    await limits.inSlot(request, response, async () => {
+      const report = await verifySubmitted(published, input);
+      sendHtml(response, verifyPage({ lang, pageUrl, url, report }), lang);
+    });
   });
 
   router.get('/badges/:awardId', async (request, response) => {

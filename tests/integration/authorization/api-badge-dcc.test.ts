@@ -174,7 +174,16 @@ describe.each(testDatabaseKinds())('a badge issued through the API on %s', (kind
     site.use(
       '/graphql',
       createGraphqlHandler(
-        { db, catalog, issuer, publicUrl: baseUrl, clock, jwtSecret: JWT_SECRET, logger },
+        {
+          db,
+          catalog,
+          issuer,
+          publicUrl: baseUrl,
+          clock,
+          jwtSecret: JWT_SECRET,
+          logger,
+          timeZone: 'Europe/Paris',
+        },
         { graphiql: false },
       ),
     );

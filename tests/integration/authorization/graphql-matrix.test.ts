@@ -10,6 +10,7 @@ import type { Server } from 'node:http';
 import { buildSchema, type GraphQLField, getNamedType, isLeafType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccountsDeps, createAccountsDeps } from '../../../server/app/accounts/deps.ts';
+import { submitEvidence } from '../../../server/app/learner/submit-evidence.ts';
 import { listIssuerKeys } from '../../../server/db/repositories/issuer-keys-repository.ts';
 import type { GraphqlDeps } from '../../../server/graphql/builder.ts';
 import { testDatabaseKinds } from '../../support/databases.ts';
@@ -59,37 +60,57 @@ const EXPECTED: Record<'Query' | 'Mutation', Record<string, readonly RoleName[]>
     awards: ['admin'],
     previewBulkAward: ['admin'],
     curricula: ALL,
+    curriculaStatus: ['admin'],
+    // The learner's own evidence: them, their group's trainer and an admin.
+    evidence: ['learner', 'trainer', 'admin'],
     group: STAFF,
+    groups: ['admin'],
     issuerKeys: ['admin'],
     me: ALL,
     myBadges: ['learner'],
     myDataExport: SIGNED_IN,
+    myEnrolments: SIGNED_IN,
     myGroups: ANY_STAFF,
     myNextSteps: ['learner'],
     myNotifications: SIGNED_IN,
+    myPreferences: SIGNED_IN,
     mySkillStates: ['learner'],
+    people: ['admin'],
     progressGrid: STAFF,
     todaySessions: ANY_STAFF,
     validationQueue: STAFF,
     workshopSession: STAFF,
   },
   Mutation: {
+    addGroupMember: ['admin'],
+    archiveGroup: ['admin'],
     bulkRevoke: ['admin'],
     bulkValidate: ['trainer'],
     checkIn: SIGNED_IN,
+    createGroup: ['admin'],
     createLearnerAccount: STAFF,
+    createStaffAccount: ['admin'],
     confirmBulkAward: ['admin'],
     createWorkshopSession: STAFF,
+    disableAccount: ['admin'],
+    enableAccount: ['admin'],
+    grantRole: ['admin'],
     markNotificationRead: SIGNED_IN,
     recordAttendance: STAFF,
     recordJuryDecision: ['admin'],
     rejectSkill: ['trainer'],
+    removeGroupMember: ['admin'],
+    renameGroup: ['admin'],
+    resolveAwardFlag: ['admin'],
     retireIssuerKey: ['admin'],
     revokeBadge: ['admin'],
+    revokeRole: ['admin'],
     rotateIssuerKey: ['admin'],
     selfAssess: ['learner'],
     submitEvidence: ['learner'],
+    updateMyPreferences: SIGNED_IN,
     validateSkill: ['trainer'],
+    withdrawValidation: STAFF,
   },
 };
 
@@ -101,6 +122,7 @@ interface Ids {
   learnerId: string;
   awardId: string;
   issuerKeyId: string;
+  evidenceId: string;
 }
 
 type Args = (ids: Ids) => Record<string, unknown>;
@@ -110,6 +132,7 @@ const ARGS: Record<string, Args> = {
   awards: () => ({ filter: {} }),
   previewBulkAward: () => ({ badgeId: `${S}/messagerie`, csv: 'email\nnobody@example.org\n' }),
   confirmBulkAward: () => ({ badgeId: `${S}/messagerie`, csv: 'email\nnobody@example.org\n' }),
+  evidence: (ids) => ({ id: ids.evidenceId }),
   group: (ids) => ({ id: ids.groupId }),
   myNextSteps: () => ({ curriculumId: S }),
   mySkillStates: () => ({ curriculumId: S }),
@@ -139,12 +162,46 @@ const ARGS: Record<string, Args> = {
   rejectSkill: (ids) => ({
     input: { learnerId: ids.learnerId, skillId: BADGE_SKILLS[0], comment: 'Encore un essai' },
   }),
+  resolveAwardFlag: (ids) => ({
+    awardId: ids.awardId,
+    decision: 'KEEP',
+    comment: 'Matrice des droits',
+  }),
   retireIssuerKey: (ids) => ({ id: ids.issuerKeyId }),
   revokeBadge: (ids) => ({ awardId: ids.awardId, reason: 'Matrice des droits' }),
   rotateIssuerKey: () => ({ algorithm: 'ED25519' }),
   selfAssess: () => ({ skillId: `${S}/allumer-son-appareil` }),
   submitEvidence: () => ({ skillId: 'bafa/ouvrir-son-dossier-bafa', text: 'Mon dossier' }),
   validateSkill: (ids) => ({ input: { learnerId: ids.learnerId, skillId: BADGE_SKILLS[0] } }),
+  // Administration of people and groups: unknown ids, so the admin's call (a typed
+  // UnknownPerson or UnknownGroup) changes nobody the other fields rely on.
+  addGroupMember: (ids) => ({
+    groupId: 'groupe-inconnu',
+    personId: ids.learnerId,
+    role: 'LEARNER',
+  }),
+  archiveGroup: () => ({ groupId: 'groupe-inconnu' }),
+  createGroup: () => ({ input: { name: 'Matrice des droits', curriculumId: S } }),
+  createStaffAccount: () => ({
+    input: {
+      displayName: 'Animateur matrice',
+      email: `matrice-${randomUUID().slice(0, 8)}@grange.example`,
+      roles: ['TRAINER'],
+    },
+  }),
+  disableAccount: () => ({ personId: 'personne-inconnue', reason: 'Matrice des droits' }),
+  enableAccount: () => ({ personId: 'personne-inconnue' }),
+  grantRole: () => ({ personId: 'personne-inconnue', role: 'TRAINER' }),
+  removeGroupMember: (ids) => ({
+    groupId: 'groupe-inconnu',
+    personId: ids.learnerId,
+    role: 'LEARNER',
+  }),
+  renameGroup: () => ({ groupId: 'groupe-inconnu', name: 'Matrice des droits' }),
+  revokeRole: () => ({ personId: 'personne-inconnue', role: 'LEARNER' }),
+  withdrawValidation: (ids) => ({
+    input: { learnerId: ids.learnerId, skillId: BADGE_SKILLS[0], comment: 'Erreur de saisie' },
+  }),
 };
 
 const schema = buildSchema(
@@ -280,7 +337,13 @@ describe.each(testDatabaseKinds())('the GraphQL authorisation matrix on %s', (ki
 
     const [key] = await listIssuerKeys(engine.db, engine.issuer.profile.id);
     if (key === undefined) throw new Error('the issuer has no key');
+    const { evidence } = await submitEvidence(engine.deps, {
+      learnerId: learner.personId,
+      skillId: `${S}/prendre-des-photos`,
+      text: 'Ma photo du jardin',
+    });
     ids = {
+      evidenceId: evidence.id,
       groupId,
       sessionId: session.id,
       checkInCode: session.checkInCode,

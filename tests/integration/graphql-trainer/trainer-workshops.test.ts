@@ -20,6 +20,7 @@ import {
   postGraphql,
   serveGraphql,
 } from '../../support/graphql-client.ts';
+import { countQueries } from '../../support/query-count.ts';
 import { addStaff } from '../accounts/fixtures.ts';
 import { createEngineFixture, type EngineFixture } from '../engine/engine-fixture.ts';
 
@@ -183,8 +184,9 @@ describe.each(testDatabaseKinds())('the trainer workshop API on %s', (kind) => {
     const input = {
       groupId,
       title: 'Se connecter au wifi',
-      startsAt: '2026-03-02T13:00:00Z',
-      endsAt: '2026-03-02T15:00:00Z',
+      // The test clock starts at 09:00 UTC: the session is on, so QR check-in is open.
+      startsAt: '2026-03-02T09:00:00Z',
+      endsAt: '2026-03-02T11:00:00Z',
       targetSkills: [skill('se-connecter-au-wifi')],
     };
     const before = await engine.count('workshop_sessions');
@@ -198,7 +200,7 @@ describe.each(testDatabaseKinds())('the trainer workshop API on %s', (kind) => {
     expect(learnerTry.errors?.[0]?.extensions?.code).toBe('forbidden');
     const backwards = await query(
       CREATE_SESSION,
-      { input: { ...input, endsAt: '2026-03-02T12:00:00Z' } },
+      { input: { ...input, endsAt: '2026-03-02T08:00:00Z' } },
       trainer.token,
     );
     expect(backwards.data?.createWorkshopSession).toMatchObject({
@@ -392,17 +394,10 @@ describe.each(testDatabaseKinds())('the trainer workshop API on %s', (kind) => {
       });
     }
     const counted = async (id: string) => {
-      let queries = 0;
-      const listener = () => {
-        queries += 1;
-      };
-      engine.db.on('query', listener);
-      try {
-        const body = await query(GRID, { groupId: id }, trainer.token);
-        return { queries, rows: field<{ rows: unknown[] }>(body, 'progressGrid').rows.length };
-      } finally {
-        engine.db.off('query', listener);
-      }
+      const { queries, result } = await countQueries(engine.db, () =>
+        query(GRID, { groupId: id }, trainer.token),
+      );
+      return { queries, rows: field<{ rows: unknown[] }>(result, 'progressGrid').rows.length };
     };
     const three = await counted(small);
     const eight = await counted(large);

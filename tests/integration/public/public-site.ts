@@ -14,7 +14,10 @@ import { importCurricula } from '../../../server/app/import-curricula.ts';
 import { recordProgress } from '../../../server/app/record-progress.ts';
 import type { Database } from '../../../server/db/connection.ts';
 import { errorHandler, notFound } from '../../../server/http/errors.ts';
-import { createPublicBadgesRouter } from '../../../server/http/routes/public-badges.ts';
+import {
+  createPublicBadgesRouter,
+  type PublicBadgesDeps,
+} from '../../../server/http/routes/public-badges.ts';
 import { createTestDatabase, type DatabaseKind } from '../../support/databases.ts';
 import { shippedCurricula, type TestClock, testClock } from '../engine/engine-fixture.ts';
 
@@ -41,8 +44,14 @@ export interface PublicSite {
   dispose(): Promise<void>;
 }
 
-/** @returns a running site; call `dispose` when done. */
-export async function startPublicSite(kind: DatabaseKind): Promise<PublicSite> {
+/**
+ * @param options the limits of `POST /verify` (default: the production ones).
+ * @returns a running site; call `dispose` when done.
+ */
+export async function startPublicSite(
+  kind: DatabaseKind,
+  options: Pick<PublicBadgesDeps, 'verifyLimits'> = {},
+): Promise<PublicSite> {
   const test = await createTestDatabase(kind);
   const { db } = test;
   const catalog = await shippedCurricula();
@@ -73,6 +82,7 @@ export async function startPublicSite(kind: DatabaseKind): Promise<PublicSite> {
       clock,
       logger,
       verify: { allowLoopback: true, timeoutMs: 5_000 },
+      ...options,
     }),
   );
   site.use(notFound);

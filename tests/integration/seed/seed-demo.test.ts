@@ -1,26 +1,33 @@
 /**
  * Demo data for `npm start`: seeded through the real use cases on an empty database, the
- * badges it issues verify, the printed sign-in details work, and a second run does nothing.
+ * badges it issues verify, the printed sign-in details work, workshop sessions (past ones with
+ * attendance, one today in Paris), evidence awaiting review, a flagged and a revoked badge
+ * exist, and a second run does nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountsDeps } from '../../../server/app/accounts/deps.ts';
 import { signInWithPassword } from '../../../server/app/accounts/sign-in-with-password.ts';
 import { signInWithPin } from '../../../server/app/accounts/sign-in-with-pin.ts';
-import { DEMO_LEARNERS } from '../../../server/app/demo/cast.ts';
+import { DEMO_LEARNERS, DEMO_REVOCATION } from '../../../server/app/demo/cast.ts';
 import { planLearnerEvents } from '../../../server/app/demo/plan.ts';
 import { seededRandom } from '../../../server/app/demo/random.ts';
+import { planDemoSessions } from '../../../server/app/demo/workshops.ts';
 import { indexCatalog } from '../../../server/app/issuance/catalog-index.ts';
 import {
   formatDemoCredentials,
   type SeedDemoResult,
   seedDemoData,
 } from '../../../server/app/seed-demo.ts';
+import { checkInWindow } from '../../../server/app/workshops/check-in.ts';
+import { validationQueue } from '../../../server/app/workshops/group-progress.ts';
 import { listEnrolments } from '../../../server/db/repositories/demo-seed-repository.ts';
 import { learnerLedger } from '../../../server/db/repositories/progress-ledger-repository.ts';
 import {
   listSkillStateRows,
   skillStateRow,
 } from '../../../server/db/repositories/skill-states-repository.ts';
+import { listWorkshopSessions } from '../../../server/db/repositories/workshops-repository.ts';
+import { calendarDayBounds, calendarDayOf } from '../../../server/domain/calendar.ts';
 import { referencedBadges } from '../../../server/domain/criteria/criteria-rule.ts';
 import { foldSkillStates } from '../../../server/domain/progress/skill-states.ts';
 import { testDatabaseKinds } from '../../support/databases.ts';
@@ -31,6 +38,7 @@ import {
 } from '../engine/engine-fixture.ts';
 
 const JWT_SECRET = 'test-secret-for-access-tokens-only-0123456789';
+const PARIS = 'Europe/Paris';
 
 type Seeded = Extract<SeedDemoResult, { seeded: true }>;
 
@@ -52,12 +60,47 @@ describe('the demo plan', () => {
   });
 });
 
+const TABLES = [
+  'people',
+  'progress_events',
+  'badge_awards',
+  'groups',
+  'workshop_sessions',
+  'attendance',
+  'evidence',
+];
+
+describe('the demo sessions', () => {
+  it('puts the seniors’ session on today’s date in Paris, even late in the evening', () => {
+    // 22:50 UTC on 28 March is 23:50 in Paris: still the 28th there, with two hours to go.
+    for (const now of ['2026-03-28T22:50:00Z', '2026-03-29T09:10:00Z', '2026-10-25T00:10:00Z']) {
+      const sessions = planDemoSessions(new Date(now), PARIS);
+      const today = sessions.at(-1);
+      const bounds = calendarDayBounds(Date.parse(now), PARIS);
+      expect(today?.present).toEqual([]);
+      expect(Date.parse(today?.startsAt ?? '')).toBeGreaterThanOrEqual(bounds.start);
+      expect(Date.parse(today?.endsAt ?? '')).toBeLessThanOrEqual(bounds.end);
+      for (const past of sessions.slice(0, -1)) {
+        expect(Date.parse(past.endsAt)).toBeLessThan(bounds.start);
+        // 14:00 local, summer or winter.
+        expect(
+          new Intl.DateTimeFormat('fr-FR', {
+            timeZone: PARIS,
+            hour: '2-digit',
+            minute: '2-digit',
+          }).format(new Date(past.startsAt)),
+        ).toBe('14:00');
+      }
+    }
+  });
+});
+
 describe.each(testDatabaseKinds())('demo data on %s', (kind) => {
   let f: EngineFixture;
   let result: Seeded;
   let seconds = 0;
 
-  const seed = () => seedDemoData({ ...f.deps, jwtSecret: JWT_SECRET });
+  const seed = () => seedDemoData({ ...f.deps, jwtSecret: JWT_SECRET, timeZone: PARIS });
   const accounts = () => createAccountsDeps({ db: f.db, clock: f.clock, jwtSecret: JWT_SECRET });
   const learner = (key: string) => {
     const found = result.credentials.learners.find((l) => l.key === key);
@@ -185,14 +228,10 @@ describe.each(testDatabaseKinds())('demo data on %s', (kind) => {
   });
 
   it('does nothing when the database already has people', async () => {
-    const before = await Promise.all(
-      ['people', 'progress_events', 'badge_awards', 'groups'].map((t) => f.count(t)),
-    );
+    const before = await Promise.all(TABLES.map((t) => f.count(t)));
     expect(await seed()).toEqual({ seeded: false });
     expect(formatDemoCredentials({ seeded: false })).toBe('');
-    const after = await Promise.all(
-      ['people', 'progress_events', 'badge_awards', 'groups'].map((t) => f.count(t)),
-    );
+    const after = await Promise.all(TABLES.map((t) => f.count(t)));
     expect(after).toEqual(before);
   });
 
@@ -219,5 +258,89 @@ describe.each(testDatabaseKinds())('demo data on %s', (kind) => {
       expect(stored.length).toBeGreaterThan(0);
       expect(stored).toEqual(expected);
     }
+  });
+
+  it('plans past sessions with attendance and one of the seniors today, open for check-in', async () => {
+    const groups: Array<{ id: string; curriculumId: string }> = await f.db('groups').select();
+    const groupOf = new Map(groups.map((g) => [g.curriculumId, g.id]));
+    const now = f.clock();
+    const bounds = calendarDayBounds(now.getTime(), PARIS);
+    const today = await listWorkshopSessions(
+      f.db,
+      groups.map((g) => g.id),
+      new Date(bounds.start),
+      new Date(bounds.end),
+    );
+    expect(today).toHaveLength(1);
+    const [session] = today;
+    expect(session?.groupId).toBe(groupOf.get('seniors-numerique'));
+    expect(session?.targetSkills.length).toBeGreaterThan(0);
+    expect(calendarDayOf(Date.parse(session?.startsAt ?? ''), PARIS)).toBe(
+      calendarDayOf(now.getTime(), PARIS),
+    );
+    const window = checkInWindow(session ?? { startsAt: '', endsAt: '' });
+    expect(window.opensAt).toBeLessThanOrEqual(now.getTime());
+    expect(window.closesAt).toBeGreaterThan(now.getTime());
+    expect(await f.count('attendance', { sessionId: session?.id })).toBe(0);
+
+    const past = await f.db('workshop_sessions').whereNot({ id: session?.id ?? '' });
+    expect(past.length).toBeGreaterThanOrEqual(3);
+    for (const row of past) {
+      expect(new Date(row.endsAt).getTime()).toBeLessThan(bounds.start);
+      expect(await f.count('attendance', { sessionId: row.id })).toBeGreaterThan(0);
+    }
+    // Everyone present is a learner of the session's group.
+    const strangers = await f
+      .db('attendance')
+      .join('workshop_sessions', 'workshop_sessions.id', 'attendance.session_id')
+      .leftJoin('group_members', (join) => {
+        join
+          .on('group_members.group_id', 'workshop_sessions.group_id')
+          .andOn('group_members.person_id', 'attendance.person_id');
+      })
+      .whereNull('group_members.person_id');
+    expect(strangers).toEqual([]);
+  });
+
+  it('leaves a text and a link in the trainers’ validation queues', async () => {
+    const [sophie, karim] = result.credentials.trainers;
+    const queueOf = async (personId: string) =>
+      validationQueue(f.db, { personId, roles: ['trainer'] });
+    const kids = await queueOf(sophie?.personId ?? '');
+    const chloe = kids.find((item) => item.learnerId === learner('chloe').personId);
+    expect(chloe?.skillId).toBe('coding-kids/creer-un-projet-scratch');
+    expect(chloe?.evidence.map((e) => e.kind)).toEqual(['text']);
+    const jobs = await queueOf(karim?.personId ?? '');
+    const thomas = jobs.find(
+      (item) =>
+        item.learnerId === learner('thomas').personId &&
+        item.skillId === 'parcours-emploi/ecrire-une-lettre-de-motivation',
+    );
+    expect(thomas?.evidence).toHaveLength(1);
+    expect(thomas?.evidence[0]).toMatchObject({ kind: 'link' });
+    expect(thomas?.evidence[0]?.url).toMatch(/^https:\/\/docs\.grange\.example\//);
+  });
+
+  it('revokes one badge with its reason, and flags another for review', async () => {
+    const revoked = await f.db('badge_awards').whereNotNull('revoked_at');
+    expect(revoked).toHaveLength(1);
+    expect(revoked[0]).toMatchObject({
+      learnerId: learner(DEMO_REVOCATION.learnerKey).personId,
+      badgeId: DEMO_REVOCATION.badgeId,
+      revocationReason: DEMO_REVOCATION.reason,
+      revokedBy: result.credentials.admin.personId,
+    });
+    const holder = learner(DEMO_REVOCATION.learnerKey);
+    const report = await f.verify(JSON.parse(revoked[0].credential), {
+      email: holder.email ?? '',
+    });
+    expect(report.verdict).toBe('revoked');
+
+    const flagged = await f.db('badge_awards').whereNotNull('flagged_at').whereNull('revoked_at');
+    expect(flagged.map((a) => [a.learnerId, a.badgeId])).toContainEqual([
+      learner('jeannine').personId,
+      'seniors-numerique/internet-au-quotidien',
+    ]);
+    expect(flagged.every((a) => String(a.flagReason).length > 0)).toBe(true);
   });
 });

@@ -1,13 +1,16 @@
 /**
  * The README's promise: `npm start` on a fresh machine runs the platform on the embedded SQLite
- * file with demo data. Runs the real entry point as a process, on a fresh data folder.
+ * file with demo data, and the web client on the same port. Runs `npm start`'s two steps: the
+ * client build (`prestart`, a no-op when the build is fresh) and the real entry point as a
+ * process, on a fresh data folder.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureClientBuild } from '../../../client/scripts/ensure-client-build.ts';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 
@@ -25,6 +28,7 @@ async function freePort(): Promise<number> {
 }
 
 beforeAll(async () => {
+  await ensureClientBuild();
   dataDir = mkdtempSync(join(tmpdir(), 'grange-start-'));
   const port = await freePort();
   base = `http://localhost:${port}`;
@@ -69,6 +73,28 @@ describe('npm start on an empty data folder', () => {
     expect(await health.json()).toMatchObject({ status: 'ok', database: 'ok', curricula: 5 });
     const did = (await (await fetch(`${base}/.well-known/did.json`)).json()) as { id: string };
     expect(did.id).toMatch(/^did:web:localhost%3A\d+$/);
+  });
+
+  it('builds the web client before starting, and serves it on the same port', async () => {
+    const scripts = (
+      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    expect(scripts.prestart).toContain('client/scripts/ensure-client-build.ts');
+    const page = await fetch(`${base}/`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<div id="root"></div>');
+    const script = /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const entry = await fetch(`${base}${script}`);
+    expect(entry.status).toBe(200);
+    expect(entry.headers.get('cache-control')).toContain('immutable');
+    // A client address opens the same page; the sign-in page is French first.
+    const signIn = await fetch(`${base}/connexion`, { headers: { accept: 'text/html' } });
+    expect(await signIn.text()).toBe(html);
+    expect(html).toContain('<html lang="fr">');
   });
 
   it('writes the notification emails of the demo badges to the development outbox', async () => {

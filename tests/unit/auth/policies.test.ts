@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   canSeeLearner,
   canValidate,
+  canWithdrawValidation,
   type GroupMembership,
   isAdmin,
   type Viewer,
@@ -51,6 +52,20 @@ describe('canValidate', () => {
     expect(canValidate(as('claire', 'trainer'), 'ines', memberships)).toBe(true);
     const onlySeniors = memberships.filter((m) => m.groupId === 'seniors');
     expect(canValidate(as('claire', 'trainer'), 'ines', onlySeniors)).toBe(false);
+  });
+});
+
+describe('canWithdrawValidation', () => {
+  it.each<[string, Viewer, string, boolean]>([
+    ['a trainer, for a learner of their group', as('claire', 'trainer'), 'leo', true],
+    ['a trainer, for a learner of another group', as('marc', 'trainer'), 'leo', false],
+    ['a trainer, for themselves', as('claire', 'trainer'), 'claire', false],
+    ['an admin who trains no group', as('admin', 'admin'), 'leo', true],
+    ['an admin, for themselves', as('leo', 'learner', 'admin'), 'leo', false],
+    ['a counsellor', as('coralie', 'counsellor'), 'leo', false],
+    ['a learner, for themselves', as('leo', 'learner'), 'leo', false],
+  ])('%s → %s', (_, viewer, learnerId, expected) => {
+    expect(canWithdrawValidation(viewer, learnerId, memberships)).toBe(expected);
   });
 });
 

@@ -1,0 +1,11 @@
+/** Shown while a page loads: a polite live message, no spinner to decode. */
+import { useTranslation } from 'react-i18next';
+
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p className="loading" role="status">
+      {t('common.loading')}
+    </p>
+  );
+}
