@@ -4,6 +4,7 @@
  * works without JavaScript. A revoked badge says so first, with the reason; an expired one too.
  */
 
+import { linkedInAddUrl } from '../../../badges/share/linkedin-url.ts';
 import type { VerificationReport } from '../../../badges/verify/report.ts';
 import type { RequiredSkill } from '../../app/read-published.ts';
 import { html, type SafeHtml } from './html.ts';
@@ -30,28 +31,6 @@ export interface AwardPageInput {
   report: VerificationReport;
   /** The award id, for LinkedIn's certificate id. */
   awardId: string;
-}
-
-/**
- * @returns the LinkedIn "add to profile" URL for a certification.
- */
-export function linkedInAddUrl(input: {
-  name: string;
-  issuedAt: string;
-  certUrl: string;
-  certId: string;
-}): string {
-  const issued = new Date(input.issuedAt);
-  const query = [
-    'startTask=CERTIFICATION_NAME',
-    `name=${encodeURIComponent(input.name)}`,
-    `organizationName=${encodeURIComponent('Grange Numérique')}`,
-    `issueYear=${issued.getUTCFullYear()}`,
-    `issueMonth=${issued.getUTCMonth() + 1}`,
-    `certUrl=${encodeURIComponent(input.certUrl)}`,
-    `certId=${encodeURIComponent(input.certId)}`,
-  ].join('&');
-  return `https://www.linkedin.com/profile/add?${query}`;
 }
 
 /** @returns the whole HTML document. */

@@ -32,6 +32,7 @@ import type { Database } from '../../../server/db/connection.ts';
 import { createGraphqlHandler } from '../../../server/graphql/yoga.ts';
 import { errorHandler, notFound } from '../../../server/http/errors.ts';
 import { createPublicBadgesRouter } from '../../../server/http/routes/public-badges.ts';
+import { closeServer } from '../../support/close-server.ts';
 import {
   createTestDatabase,
   type TestDatabase,
@@ -240,11 +241,7 @@ describe.each(testDatabaseKinds())('a badge issued through the API on %s', (kind
   }, 60_000);
 
   afterAll(async () => {
-    await new Promise<void>((resolve) => {
-      if (server === undefined) return resolve();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+    await closeServer(server);
     await test?.dispose();
   });
 

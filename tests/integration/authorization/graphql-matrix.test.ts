@@ -13,6 +13,7 @@ import { type AccountsDeps, createAccountsDeps } from '../../../server/app/accou
 import { submitEvidence } from '../../../server/app/learner/submit-evidence.ts';
 import { listIssuerKeys } from '../../../server/db/repositories/issuer-keys-repository.ts';
 import type { GraphqlDeps } from '../../../server/graphql/builder.ts';
+import { closeServer } from '../../support/close-server.ts';
 import { testDatabaseKinds } from '../../support/databases.ts';
 import {
   createMember,
@@ -96,6 +97,7 @@ const EXPECTED: Record<'Query' | 'Mutation', Record<string, readonly RoleName[]>
     enableAccount: ['admin'],
     grantRole: ['admin'],
     markNotificationRead: SIGNED_IN,
+    markSkillInProgress: ['trainer'],
     recordAttendance: STAFF,
     recordJuryDecision: ['admin'],
     rejectSkill: ['trainer'],
@@ -157,6 +159,11 @@ const ARGS: Record<string, Args> = {
     },
   }),
   markNotificationRead: () => ({ id: randomUUID() }),
+  markSkillInProgress: (ids) => ({
+    learnerId: ids.learnerId,
+    skillId: `${S}/prendre-des-photos`,
+    sessionId: ids.sessionId,
+  }),
   recordAttendance: (ids) => ({ sessionId: ids.sessionId, learnerIds: [ids.learnerId] }),
   recordJuryDecision: (ids) => ({ learnerId: ids.learnerId, skillId: JURY_SKILL, outcome: 'RECU' }),
   rejectSkill: (ids) => ({
@@ -354,11 +361,7 @@ describe.each(testDatabaseKinds())('the GraphQL authorisation matrix on %s', (ki
   }, 60_000);
 
   afterAll(async () => {
-    await new Promise<void>((resolve) => {
-      if (server === undefined) return resolve();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+    await closeServer(server);
     await engine?.dispose();
   });
 

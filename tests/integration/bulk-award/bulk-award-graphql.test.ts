@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccountsDeps, createAccountsDeps } from '../../../server/app/accounts/deps.ts';
 import type { GraphqlDeps } from '../../../server/graphql/builder.ts';
+import { closeServer } from '../../support/close-server.ts';
 import { testDatabaseKinds } from '../../support/databases.ts';
 import {
   createMember,
@@ -58,11 +59,7 @@ describe.each(testDatabaseKinds())('bulk award through GraphQL on %s', (kind) =>
     ({ base, server } = await serveGraphql(deps));
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => {
-      if (server === undefined) return resolve();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+    await closeServer(server);
     await engine?.dispose();
   });
 

@@ -20,6 +20,7 @@ import type { Role } from '../../../server/auth/roles.ts';
 import { loadConfig } from '../../../server/config.ts';
 import { createApp } from '../../../server/http/app.ts';
 import { createLogger } from '../../../server/logger.ts';
+import { closeServer } from '../../support/close-server.ts';
 import { testDatabaseKinds } from '../../support/databases.ts';
 import { createMember, type Member, postGraphql } from '../../support/graphql-client.ts';
 import { addStaff, type StaffMember } from '../accounts/fixtures.ts';
@@ -192,11 +193,7 @@ describe.each(testDatabaseKinds())('evidence file uploads on %s', (kind) => {
   });
 
   afterAll(async () => {
-    await new Promise<void>((resolve) => {
-      if (server === undefined) return resolve();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+    await closeServer(server);
     await engine?.dispose();
     if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
   });

@@ -23,6 +23,7 @@ import type { GraphqlDeps } from '../../../server/graphql/builder.ts';
 import { createGraphqlHandler } from '../../../server/graphql/yoga.ts';
 import { createAuthRouter } from '../../../server/http/routes/auth.ts';
 import { createLogger } from '../../../server/logger.ts';
+import { closeServer } from '../../support/close-server.ts';
 import { testDatabaseKinds } from '../../support/databases.ts';
 import {
   createMember,
@@ -240,11 +241,7 @@ describe.each(testDatabaseKinds())('administration of people and groups on %s', 
   }, 120_000);
 
   afterAll(async () => {
-    await new Promise<void>((resolve) => {
-      if (server === undefined) return resolve();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+    await closeServer(server);
     await engine?.dispose();
   });
 

@@ -11,6 +11,7 @@ import type { Role } from '../../../server/auth/roles.ts';
 import { findAward } from '../../../server/db/repositories/badge-awards-repository.ts';
 import { learnerLedger } from '../../../server/db/repositories/progress-ledger-repository.ts';
 import type { GraphqlDeps } from '../../../server/graphql/builder.ts';
+import { closeServer } from '../../support/close-server.ts';
 import { testDatabaseKinds } from '../../support/databases.ts';
 import {
   createMember,
@@ -88,11 +89,7 @@ describe.each(testDatabaseKinds())(
       ({ base, server } = await serveGraphql(deps));
     });
     afterAll(async () => {
-      await new Promise<void>((resolve) => {
-        if (server === undefined) return resolve();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      });
+      await closeServer(server);
       await engine?.dispose();
     });
 

@@ -17,6 +17,7 @@ import { addEnrolments } from '../../../server/db/repositories/demo-seed-reposit
 import { learnerLedger } from '../../../server/db/repositories/progress-ledger-repository.ts';
 import { listSkillStateRows } from '../../../server/db/repositories/skill-states-repository.ts';
 import type { GraphqlDeps } from '../../../server/graphql/builder.ts';
+import { closeServer } from '../../support/close-server.ts';
 import { testDatabaseKinds } from '../../support/databases.ts';
 import {
   createMember,
@@ -250,11 +251,7 @@ describe.each(testDatabaseKinds())('learner enrolments and withdrawn validations
   });
 
   afterAll(async () => {
-    await new Promise<void>((resolve) => {
-      if (server === undefined) return resolve();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+    await closeServer(server);
     await engine?.dispose();
   });
 

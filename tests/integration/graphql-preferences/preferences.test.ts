@@ -7,6 +7,7 @@
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccountsDeps, createAccountsDeps } from '../../../server/app/accounts/deps.ts';
+import { closeServer } from '../../support/close-server.ts';
 import { testDatabaseKinds } from '../../support/databases.ts';
 import {
   createMember,
@@ -47,11 +48,7 @@ describe.each(testDatabaseKinds())('display preferences on %s', (kind) => {
     ({ base, server } = await serveGraphql(graphqlDepsOf(engine, JWT_SECRET)));
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => {
-      if (server === undefined) return resolve();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+    await closeServer(server);
     await engine?.dispose();
   });
 

@@ -11,6 +11,7 @@ import { type AccountsDeps, createAccountsDeps } from '../../../server/app/accou
 import { signInWithPassword } from '../../../server/app/accounts/sign-in-with-password.ts';
 import type { Role } from '../../../server/auth/roles.ts';
 import type { GraphqlDeps } from '../../../server/graphql/builder.ts';
+import { closeServer } from '../../support/close-server.ts';
 import { testDatabaseKinds } from '../../support/databases.ts';
 import {
   createMember,
@@ -142,11 +143,7 @@ describe.each(testDatabaseKinds())('the trainer workshop API on %s', (kind) => {
   });
 
   afterAll(async () => {
-    await new Promise<void>((resolve) => {
-      if (server === undefined) return resolve();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+    await closeServer(server);
     await engine?.dispose();
   });
 

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccountsDeps, createAccountsDeps } from '../../../server/app/accounts/deps.ts';
 import { signInWithPassword } from '../../../server/app/accounts/sign-in-with-password.ts';
 import type { Role } from '../../../server/auth/roles.ts';
+import { closeServer } from '../../support/close-server.ts';
 import { testDatabaseKinds } from '../../support/databases.ts';
 import {
   createMember,
@@ -149,11 +150,7 @@ describe.each(testDatabaseKinds())('workshop times in Europe/Paris on %s', (kind
   });
 
   afterAll(async () => {
-    await new Promise<void>((resolve) => {
-      if (server === undefined) return resolve();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+    await closeServer(server);
     await engine?.dispose();
   });
 

@@ -21,6 +21,7 @@ import {
   addAttendance,
   insertWorkshopSession,
 } from '../../../server/db/repositories/workshops-repository.ts';
+import { closeServer } from '../../support/close-server.ts';
 import { testDatabaseKinds } from '../../support/databases.ts';
 import {
   createMember,
@@ -365,11 +366,7 @@ describe.each(testDatabaseKinds())('GraphQL query counts on %s', (kind) => {
   });
 
   afterAll(async () => {
-    await new Promise<void>((resolve) => {
-      if (server === undefined) return resolve();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+    await closeServer(server);
     await engine?.dispose();
   });
 

@@ -20,6 +20,7 @@ import { loadConfig } from '../../../server/config.ts';
 import type { Database } from '../../../server/db/connection.ts';
 import { createApp } from '../../../server/http/app.ts';
 import { createLogger } from '../../../server/logger.ts';
+import { closeServer } from '../../support/close-server.ts';
 import {
   createTestDatabase,
   type DatabaseKind,
@@ -122,10 +123,7 @@ export async function startDeployment(
         headers: { ...(init.headers as Record<string, string>), 'x-instance': instance },
       }),
     dispose: async () => {
-      await new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      });
+      await closeServer(server);
       for (const db of extraConnections) await db.destroy();
       await test.dispose();
     },

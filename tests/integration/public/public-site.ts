@@ -18,6 +18,7 @@ import {
   createPublicBadgesRouter,
   type PublicBadgesDeps,
 } from '../../../server/http/routes/public-badges.ts';
+import { closeServer } from '../../support/close-server.ts';
 import { createTestDatabase, type DatabaseKind } from '../../support/databases.ts';
 import { shippedCurricula, type TestClock, testClock } from '../engine/engine-fixture.ts';
 
@@ -139,10 +140,7 @@ export async function startPublicSite(
       return awardId;
     },
     dispose: async () => {
-      await new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      });
+      await closeServer(server);
       await test.dispose();
     },
   };

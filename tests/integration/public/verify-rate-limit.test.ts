@@ -13,6 +13,7 @@ import { ensureIssuer } from '../../../server/app/ensure-issuer.ts';
 import { loadConfig } from '../../../server/config.ts';
 import { createApp } from '../../../server/http/app.ts';
 import { createLogger } from '../../../server/logger.ts';
+import { closeServer } from '../../support/close-server.ts';
 import {
   createTestDatabase,
   type TestDatabase,
@@ -155,10 +156,7 @@ describe.each(testDatabaseKinds())('POST /verify at once on the public router on
     hostUrl = `http://127.0.0.1:${(badgeHost.address() as AddressInfo).port}/badge.json`;
   }, 60_000);
   afterAll(async () => {
-    await new Promise<void>((resolve) => {
-      badgeHost.closeAllConnections();
-      badgeHost.close(() => resolve());
-    });
+    await closeServer(badgeHost);
     await site?.dispose();
   });
 

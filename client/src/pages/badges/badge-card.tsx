@@ -6,10 +6,10 @@
  */
 import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { linkedInAddUrl } from '../../../../badges/share/linkedin-url.ts';
 import { formatDate, useLocale, useLocalized } from '../../app/localized.ts';
 import { Loading } from '../../components/loading.tsx';
 import type { AwardItem } from './badge-queries.ts';
-import { linkedInAddUrl } from './linkedin-url.ts';
 
 const QrCode = lazy(() => import('./qr-code.tsx'));
 

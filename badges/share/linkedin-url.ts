@@ -1,8 +1,13 @@
 /**
- * LinkedIn's "add a certification to my profile" link, the same as the public badge page's
- * (`linkedInAddUrl` in server/http/views/award-page.ts; a parity test,
- * tests/component/badges/linkedin-url.test.ts, keeps the two equal — the client does not import
- * server code).
+ * LinkedIn's "add a certification to my profile" link (openbadges.md §6: the parameters LinkedIn
+ * reads), used by the public badge page and the web client alike. Pure, so the browser bundle
+ * can import it.
+ */
+
+/**
+ * @param input the badge name, when it was issued (ISO 8601), the public verification URL and the
+ *   award id (LinkedIn's certificate id).
+ * @returns the URL that opens LinkedIn's form already filled in.
  */
 export function linkedInAddUrl(input: {
   name: string;
