@@ -1,6 +1,6 @@
 /**
  * The GraphQL endpoint: a graphql-yoga server over the Pothos schema, with unexpected errors
- * masked (logged here, shown as "Unexpected error."), a cap on tokens and on nesting depth,
+ * masked (logged here, shown as "Unexpected error."), caps on tokens, nesting depth and cost,
  * and GraphiQL only in development.
  *
  * Mount it on an express app with `app.use('/graphql', createGraphqlHandler(deps))`: yoga
@@ -9,8 +9,15 @@
 // The CommonJS build yoga itself loads (see print-schema.ts): a syntax error must be an
 // instance of the GraphQLError class yoga knows, or it would be taken for a crash (500).
 import { parse } from 'graphql/index.js';
-import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import {
+  createYoga,
+  maskError,
+  type Plugin,
+  type YogaInitialContext,
+  type YogaServerInstance,
+} from 'graphql-yoga';
 import type { GraphqlContext, GraphqlDeps } from './builder.ts';
+import { complexityLimitRule, DEFAULT_MAX_COMPLEXITY } from './complexity-limit.ts';
 import { createContext } from './context.ts';
 import { DEFAULT_MAX_DEPTH, depthLimitRule } from './depth-limit.ts';
 import { schema } from './schema.ts';
@@ -24,6 +31,7 @@ export interface GraphqlHandlerOptions {
   graphiql?: boolean;
   maxDepth?: number;
   maxTokens?: number;
+  maxComplexity?: number;
 }
 
 /** The yoga server, usable as express middleware or through `fetch`. */
@@ -43,8 +51,16 @@ export function createGraphqlHandler(
     onParse({ setParseFn }) {
       setParseFn((source) => parse(source, { maxTokens }));
     },
-    onValidate({ addValidationRule }) {
+    onValidate({ addValidationRule, context }) {
       addValidationRule(depthLimitRule(options.maxDepth ?? DEFAULT_MAX_DEPTH));
+      const { params } = context as Partial<YogaInitialContext>;
+      addValidationRule(
+        complexityLimitRule(
+          options.maxComplexity ?? DEFAULT_MAX_COMPLEXITY,
+          params?.variables ?? undefined,
+          params?.operationName ?? undefined,
+        ),
+      );
     },
   };
   return createYoga<object, GraphqlContext>({

@@ -1,0 +1,59 @@
+/**
+ * A cost limit on operations, next to the depth and token caps: each field costs 1, and a
+ * field returning a list costs what its selection costs times the number of items it may
+ * return (its `first` argument, else an assumed 10). A query asking for lists of lists of
+ * lists is refused before anything runs, however few tokens it has.
+ */
+// The CommonJS build: it loads the same `graphql` build as Pothos and yoga (see yoga.ts), so
+// the schema's types are recognised.
+
+import { getNullableType, isListType } from 'graphql/index.js';
+import {
+  type ComplexityEstimator,
+  createComplexityRule,
+  simpleEstimator,
+} from 'graphql-query-complexity/cjs';
+import { createGraphQLError } from 'graphql-yoga';
+
+/** Far above the client's heaviest operation (a test computes them all), far below abuse. */
+export const DEFAULT_MAX_COMPLEXITY = 50_000;
+
+/** How many items a list without a `first` argument is assumed to hold. */
+export const ASSUMED_LIST_SIZE = 10;
+
+/** Lists multiply their selection's cost; other fields fall through to the simple estimator. */
+const listEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (!isListType(getNullableType(field.type))) return undefined;
+  const first = typeof args.first === 'number' && args.first > 0 ? args.first : undefined;
+  return 1 + (first ?? ASSUMED_LIST_SIZE) * Math.max(childComplexity, 1);
+};
+
+/** The estimators, in order, for the rule and for tests that measure client operations. */
+export const COMPLEXITY_ESTIMATORS: ComplexityEstimator[] = [
+  listEstimator,
+  simpleEstimator({ defaultComplexity: 1 }),
+];
+
+/**
+ * @param maximum the highest cost allowed.
+ * @param variables the operation's variables (list sizes may come from them).
+ * @param operationName the operation run, when the document holds several.
+ * @returns the validation rule.
+ */
+export function complexityLimitRule(
+  maximum: number,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | undefined,
+) {
+  return createComplexityRule({
+    maximumComplexity: maximum,
+    estimators: COMPLEXITY_ESTIMATORS,
+    variables: variables ?? {},
+    ...(operationName === undefined ? {} : { operationName }),
+    createError: (max, actual) =>
+      createGraphQLError(
+        `This operation costs ${actual}, above the limit of ${max}: ask for fewer nested lists or use smaller pages (first).`,
+        { extensions: { code: 'OPERATION_TOO_COMPLEX', http: { status: 400 } } },
+      ),
+  });
+}
