@@ -9,7 +9,7 @@
 import { isMap, isNode, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { type DocumentPath, formatPath, type Problem, type ProblemCode } from './problems.ts';
-import { Curriculum } from './schema.ts';
+import { Curriculum, type JobProfile, JobProfilesFile } from './schema.ts';
 
 export interface ParsedCurriculum {
   file: string;
@@ -68,6 +68,11 @@ const KNOWN_FIELDS = [
   'allOf',
   'atLeast',
   'of',
+  'profiles',
+  'rome',
+  'esco',
+  'uri',
+  'importance',
 ];
 
 /**
@@ -78,6 +83,99 @@ const KNOWN_FIELDS = [
  * @returns the curriculum when valid, every problem found, and a locator for later checks.
  */
 export function parseCurriculum(text: string, file: string): ParsedCurriculum {
+  const { problems, data, syntaxOk, locate, problemAt } = readYaml(text, file);
+  if (!syntaxOk) {
+    return { file, curriculum: undefined, problems, data: undefined, locate, problemAt };
+  }
+  const result = Curriculum.safeParse(data);
+  if (!result.success) {
+    for (const issue of result.error.issues) problems.push(describeIssue(issue, problemAt));
+    // In-file reference checks still run on the raw data, so one run shows everything.
+    problems.push(...checkInFile(data, file, problemAt));
+    return { file, curriculum: undefined, problems, data, locate, problemAt };
+  }
+  problems.push(...checkInFile(result.data, file, problemAt));
+  return {
+    file,
+    curriculum: problems.length === 0 ? result.data : undefined,
+    problems,
+    data,
+    locate,
+    problemAt,
+  };
+}
+
+/** A job-profiles file (`curricula/jobs/*.yaml`), parsed like a curriculum. */
+export interface ParsedJobProfiles {
+  file: string;
+  /** The profiles, when the file is valid on its own (references are checked on the whole set). */
+  profiles: JobProfile[] | undefined;
+  problems: Problem[];
+  data: unknown;
+  locate: ParsedCurriculum['locate'];
+  problemAt: ParsedCurriculum['problemAt'];
+}
+
+/**
+ * Parses one job-profiles file: YAML, schema, and ids unique within the file. Whether the
+ * skills and badges it names exist is checked with the curricula, in `check-curricula.ts`.
+ *
+ * @param text the YAML text.
+ * @param file the file's path, used in problems.
+ */
+export function parseJobProfiles(text: string, file: string): ParsedJobProfiles {
+  const { problems, data, syntaxOk, locate, problemAt } = readYaml(text, file);
+  if (!syntaxOk) return { file, profiles: undefined, problems, data, locate, problemAt };
+  const result = JobProfilesFile.safeParse(data);
+  if (!result.success) {
+    for (const issue of result.error.issues) problems.push(describeIssue(issue, problemAt));
+    return { file, profiles: undefined, problems, data, locate, problemAt };
+  }
+  const seen = new Map<string, number>();
+  result.data.profiles.forEach((profile, index) => {
+    const first = seen.get(profile.id);
+    if (first === undefined) seen.set(profile.id, index);
+    else
+      problems.push(
+        problemAt(
+          ['profiles', index, 'id'],
+          'duplicate-id',
+          `the id "${profile.id}" is already used by profiles[${first}]`,
+          'give each job profile its own id; ids are stable, so rename the newer one',
+        ),
+      );
+    if (profile.skills.length === 0 && profile.badges.length === 0) {
+      problems.push(
+        problemAt(
+          ['profiles', index],
+          'invalid-value',
+          `the job profile "${profile.id}" names no skill and no badge`,
+          'list the skills (skills: [{skill, importance}]) or badges that matter for this job',
+        ),
+      );
+    }
+  });
+  return {
+    file,
+    profiles: problems.length === 0 ? result.data.profiles : undefined,
+    problems,
+    data,
+    locate,
+    problemAt,
+  };
+}
+
+/** The YAML of a file with a line locator: syntax problems, or the plain data. */
+function readYaml(
+  text: string,
+  file: string,
+): {
+  problems: Problem[];
+  data: unknown;
+  syntaxOk: boolean;
+  locate: ParsedCurriculum['locate'];
+  problemAt: ParsedCurriculum['problemAt'];
+} {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
 
@@ -125,26 +223,9 @@ export function parseCurriculum(text: string, file: string): ParsedCurriculum {
     });
   }
   if (doc.errors.length > 0) {
-    return { file, curriculum: undefined, problems, data: undefined, locate, problemAt };
+    return { problems, data: undefined, syntaxOk: false, locate, problemAt };
   }
-
-  const data: unknown = doc.toJS();
-  const result = Curriculum.safeParse(data);
-  if (!result.success) {
-    for (const issue of result.error.issues) problems.push(describeIssue(issue, problemAt));
-    // In-file reference checks still run on the raw data, so one run shows everything.
-    problems.push(...checkInFile(data, file, problemAt));
-    return { file, curriculum: undefined, problems, data, locate, problemAt };
-  }
-  problems.push(...checkInFile(result.data, file, problemAt));
-  return {
-    file,
-    curriculum: problems.length === 0 ? result.data : undefined,
-    problems,
-    data,
-    locate,
-    problemAt,
-  };
+  return { problems, data: doc.toJS() as unknown, syntaxOk: true, locate, problemAt };
 }
 
 function findKeyNode(parent: unknown, key: string | number | undefined): Node | undefined {

@@ -13,6 +13,7 @@ export type ProblemCode =
   | 'unknown-prerequisite'
   | 'cycle'
   | 'unknown-criteria-reference'
+  | 'unknown-job-reference'
   | 'level-out-of-range'
   | 'file-name-mismatch'
   | 'no-curricula';

@@ -226,3 +226,59 @@ export type Skill = z.infer<typeof Skill>;
 export type BadgeImage = z.infer<typeof BadgeImage>;
 export type Badge = z.infer<typeof Badge>;
 export type Curriculum = z.infer<typeof Curriculum>;
+
+/**
+ * Job profiles (`curricula/jobs/*.yaml`): the jobs of the employment pathway, each with its
+ * ROME 4.0 fiche, its ESCO occupation and the skills and badges that matter for it.
+ */
+export const JobImportance = z.enum(['required', 'useful']);
+
+const GLOBAL_REFERENCE = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const GlobalReference = z
+  .string()
+  .regex(
+    GLOBAL_REFERENCE,
+    'write "<curriculum>/<id>", e.g. "parcours-emploi/rediger-son-cv": a job profile belongs to no curriculum',
+  );
+
+export const RomeFiche = z.strictObject({
+  /** The ROME fiche code: one capital letter and four digits, e.g. "M1805". */
+  code: z
+    .string()
+    .regex(/^[A-N][0-9]{4}$/, 'a ROME code is a letter and four digits, e.g. "M1805"'),
+  /** The fiche's label, as France Travail writes it. */
+  title: z.string().trim().min(1),
+});
+
+export const EscoOccupation = z.strictObject({
+  uri: z
+    .string()
+    .regex(
+      /^http:\/\/data\.europa\.eu\/esco\/occupation\/[0-9a-f-]{36}$/,
+      'write the ESCO occupation URI, e.g. "http://data.europa.eu/esco/occupation/<uuid>"',
+    ),
+  /** The occupation's ESCO preferred label, in English. */
+  title: z.string().trim().min(1),
+});
+
+export const JobSkill = z.strictObject({ skill: GlobalReference, importance: JobImportance });
+export const JobBadge = z.strictObject({ badge: GlobalReference, importance: JobImportance });
+
+export const JobProfile = z.strictObject({
+  id: Slug,
+  title: LocalizedText,
+  description: LocalizedText,
+  /** Absent when the reference gives no real fiche for this job (never invent a code). */
+  rome: RomeFiche.optional(),
+  esco: EscoOccupation.optional(),
+  skills: z.array(JobSkill).default([]),
+  badges: z.array(JobBadge).default([]),
+});
+
+export const JobProfilesFile = z.strictObject({
+  profiles: z.array(JobProfile).min(1, 'add at least one job profile'),
+});
+
+export type JobImportance = z.infer<typeof JobImportance>;
+export type JobProfile = z.infer<typeof JobProfile>;
+export type JobProfilesFile = z.infer<typeof JobProfilesFile>;

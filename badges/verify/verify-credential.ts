@@ -5,6 +5,8 @@
  */
 import { type UnbakePngResult, unbakePng } from '../baking/png.ts';
 import { type UnbakeSvgResult, unbakeSvg } from '../baking/svg.ts';
+import { isClrCredential } from '../clr/clr-schema.ts';
+import { verifyClrJson } from '../clr/verify-clr.ts';
 import { verifyOb2Hosted, verifyOb2Signed } from '../ob2/verify-ob2.ts';
 import { verifyOb3Json, verifyOb3Jwt } from '../ob3/verify-ob3.ts';
 import type { IdentifierKind } from '../recipient/identity-hash.ts';
@@ -79,7 +81,7 @@ export async function verifyCredential(
   const recipientAsked = recipient !== undefined;
   try {
     const result = await dispatch(input, ctx);
-    return buildReport(result.checks, recipientAsked, result.summary);
+    return buildReport(result.checks, recipientAsked, result.summary, result.embedded);
   } catch (error) {
     // A bug of ours must not become a verdict on the badge.
     return buildReport(
@@ -99,7 +101,11 @@ export async function verifyCredential(
   }
 }
 
-type Dispatched = { checks: Check[]; summary?: CredentialSummary };
+type Dispatched = {
+  checks: Check[];
+  summary?: CredentialSummary;
+  embedded?: VerificationReport[];
+};
 
 async function dispatch(input: unknown, ctx: VerifyContext): Promise<Dispatched> {
   if (input instanceof Uint8Array) {
@@ -140,6 +146,9 @@ async function fromObject(
   ctx: VerifyContext,
   container: Container,
 ): Promise<Dispatched> {
+  // A CLR 2.0 record is a VC too: told apart by its type before the badge pipelines.
+  if (isClrCredential(value))
+    return verifyClrJson(value as Record<string, unknown>, ctx, container);
   const version = detectVersion(value);
   if (version === '2.0') return verifyOb2Hosted({ assertion: value }, ctx, container);
   if (version === '3.0') return verifyOb3Json(value, ctx, container);

@@ -1,7 +1,12 @@
-/** Writes `curricula/curriculum.schema.json` from the zod schemas (`npm run curricula:schema`). */
+/** Writes the JSON Schemas of `curricula/` from the zod schemas (`npm run curricula:schema`). */
 import { writeFileSync } from 'node:fs';
-import { curriculumJsonSchemaText } from '../json-schema.ts';
+import { curriculumJsonSchemaText, jobProfilesJsonSchemaText } from '../json-schema.ts';
 
-const target = new URL('../curriculum.schema.json', import.meta.url);
-writeFileSync(target, curriculumJsonSchemaText());
-console.log(`wrote ${target.pathname}`);
+for (const [name, text] of [
+  ['curriculum.schema.json', curriculumJsonSchemaText()],
+  ['job-profiles.schema.json', jobProfilesJsonSchemaText()],
+] as const) {
+  const target = new URL(`../${name}`, import.meta.url);
+  writeFileSync(target, text);
+  console.log(`wrote ${target.pathname}`);
+}

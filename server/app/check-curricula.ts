@@ -3,10 +3,10 @@
  * plus the problems that only the set as a whole reveals (prerequisites into other files,
  * cycles, criteria naming unknown skills or badges), each located at its file and line.
  */
-import { CURRICULA_DIR, loadCurriculumFiles } from '../../curricula/load.ts';
-import type { ParsedCurriculum } from '../../curricula/parse.ts';
+import { CURRICULA_DIR, loadCurriculumFiles, loadJobProfileFiles } from '../../curricula/load.ts';
+import type { ParsedCurriculum, ParsedJobProfiles } from '../../curricula/parse.ts';
 import { type Problem, sortProblems } from '../../curricula/problems.ts';
-import type { Curriculum } from '../../curricula/schema.ts';
+import type { Curriculum, JobProfile } from '../../curricula/schema.ts';
 import {
   type BadgeDefinition,
   type BadgeProblem,
@@ -33,6 +33,13 @@ export interface Catalog {
   versions: ReadonlyMap<string, string>;
   graph: SkillGraph;
   badges: BadgeDefinition[];
+  /**
+   * The job profiles of `curricula/jobs/`. They are read from the files at every start and
+   * never stored: pathway records keep only a profile's id, and the gap analysis is computed
+   * at read time, so there is nothing to version (unlike a curriculum, whose badges are
+   * snapshotted at issue).
+   */
+  jobProfiles: JobProfile[];
 }
 
 export type CurriculaCheck =
@@ -49,7 +56,10 @@ export async function checkCurriculaFolder(
   dir: string = CURRICULA_DIR,
   cwd?: string,
 ): Promise<CurriculaCheck> {
-  const files = await loadCurriculumFiles(dir, cwd);
+  const [files, jobFiles] = await Promise.all([
+    loadCurriculumFiles(dir, cwd),
+    loadJobProfileFiles(dir, cwd),
+  ]);
   if (files.length === 0) {
     const problem: Problem = {
       code: 'no-curricula',
@@ -62,7 +72,7 @@ export async function checkCurriculaFolder(
     };
     return { ok: false, catalog: undefined, files, problems: [problem] };
   }
-  return checkCurricula(files);
+  return checkCurricula(files, jobFiles);
 }
 
 /** Where each global skill or badge id was authored. */
@@ -112,9 +122,16 @@ function domainInputsOf(file: ParsedCurriculum): DomainInput[] {
  * Cross-checks parsed files. Pure: the folder reading happens in `checkCurriculaFolder`.
  *
  * @param files the parsed curriculum files.
+ * @param jobFiles the parsed job-profiles files (their skills and badges must exist).
  */
-export function checkCurricula(files: ParsedCurriculum[]): CurriculaCheck {
-  const problems: Problem[] = files.flatMap((file) => file.problems);
+export function checkCurricula(
+  files: ParsedCurriculum[],
+  jobFiles: readonly ParsedJobProfiles[] = [],
+): CurriculaCheck {
+  const problems: Problem[] = [
+    ...files.flatMap((file) => file.problems),
+    ...jobFiles.flatMap((file) => file.problems),
+  ];
   const valid = files.filter(
     (file): file is ParsedCurriculum & { curriculum: Curriculum } => file.curriculum !== undefined,
   );
@@ -163,6 +180,24 @@ export function checkCurricula(files: ParsedCurriculum[]): CurriculaCheck {
     }
   }
 
+  const skillIds = new Set(nodes.map((node) => node.id));
+  const badgeIds = new Set(badges.map((badge) => badge.id));
+  // References into a curriculum whose YAML does not parse are checked once it is fixed.
+  const known = (id: string, ids: ReadonlySet<string>) =>
+    ids.has(id) || broken.has(curriculumOf(id));
+  for (const jobFile of jobFiles) {
+    problems.push(
+      ...checkJobReferences(
+        jobFile,
+        (id) => known(id, skillIds),
+        (id) => known(id, badgeIds),
+      ),
+    );
+  }
+  const jobProfiles = jobFiles.flatMap((file) => file.profiles ?? []);
+  const duplicateJobs = duplicateJobProblems(jobFiles);
+  problems.push(...duplicateJobs);
+
   if (problems.length > 0 || !built.ok || valid.length !== files.length) {
     return { ok: false, catalog: undefined, files, problems: sortProblems(problems) };
   }
@@ -173,6 +208,7 @@ export function checkCurricula(files: ParsedCurriculum[]): CurriculaCheck {
       versions: new Map(valid.map((f) => [f.curriculum.id, contentHash(f.curriculum)])),
       graph: built.graph,
       badges,
+      jobProfiles,
     },
     files,
     problems: [],
@@ -352,4 +388,63 @@ function locateBadgeProblem(
       );
     }
   }
+}
+
+/** Skills and badges a job profile names that no curriculum has, each at its line. */
+function checkJobReferences(
+  file: ParsedJobProfiles,
+  skillExists: (id: string) => boolean,
+  badgeExists: (id: string) => boolean,
+): Problem[] {
+  const problems: Problem[] = [];
+  (file.profiles ?? []).forEach((profile, p) => {
+    profile.skills.forEach(({ skill }, i) => {
+      if (skillExists(skill)) return;
+      problems.push(
+        file.problemAt(
+          ['profiles', p, 'skills', i, 'skill'],
+          'unknown-job-reference',
+          `the job profile "${profile.id}" names a skill that does not exist: "${skill}"`,
+          'check the id: "<curriculum>/<skill>" of a shipped curriculum (grange curricula graph <curriculum> lists them)',
+        ),
+      );
+    });
+    profile.badges.forEach(({ badge }, i) => {
+      if (badgeExists(badge)) return;
+      problems.push(
+        file.problemAt(
+          ['profiles', p, 'badges', i, 'badge'],
+          'unknown-job-reference',
+          `the job profile "${profile.id}" names a badge that does not exist: "${badge}"`,
+          'check the id: "<curriculum>/<badge>" of a badge of a shipped curriculum',
+        ),
+      );
+    });
+  });
+  return problems;
+}
+
+/** A job id used in two files (ids within one file are checked by the parser). */
+function duplicateJobProblems(jobFiles: readonly ParsedJobProfiles[]): Problem[] {
+  const seen = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const file of jobFiles) {
+    (file.profiles ?? []).forEach((profile, index) => {
+      const other = seen.get(profile.id);
+      if (other === undefined) {
+        seen.set(profile.id, file.file);
+        return;
+      }
+      if (other === file.file) return;
+      problems.push(
+        file.problemAt(
+          ['profiles', index, 'id'],
+          'duplicate-id',
+          `the job profile "${profile.id}" is already defined in ${other}`,
+          'give each job profile its own id',
+        ),
+      );
+    });
+  }
+  return problems;
 }

@@ -103,3 +103,21 @@ export function canSeeLearner(
   if (isAdmin(viewer)) return true;
   return trainsLearner(viewer, learnerId, memberships);
 }
+
+/**
+ * Whether the viewer may read a learner's pathway record with the counsellors' private notes,
+ * or set their milestones as a counsellor: a counsellor who follows the learner, only. Admins
+ * manage the follows but do not read notes; trainers see progress, not pathways.
+ *
+ * @param viewer who asks.
+ * @param learnerId the learner concerned.
+ * @param followedLearnerIds the learners the viewer follows now (the caller loads them).
+ */
+export function followsLearner(
+  viewer: Viewer,
+  learnerId: string,
+  followedLearnerIds: ReadonlySet<string>,
+): boolean {
+  if (viewer.personId === learnerId) return false;
+  return hasRole(viewer, 'counsellor') && followedLearnerIds.has(learnerId);
+}

@@ -27,8 +27,12 @@ import './types/admin-groups.ts';
 import './types/curricula-status.ts';
 import './types/enrolment.ts';
 import './types/withdraw-validation.ts';
+import './types/mark-skill-in-progress.ts';
 import './types/preferences.ts';
 import './types/skill-activities.ts';
+import './types/job-profile.ts';
+import './types/pathway.ts';
+import './types/share-link.ts';
 
 builder.queryType({ description: 'What can be read.' });
 builder.mutationType({ description: 'What can be changed.' });

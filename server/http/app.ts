@@ -23,7 +23,9 @@ import { limitMultipartBody } from './multipart-limit.ts';
 import { createAuthRouter } from './routes/auth.ts';
 import { createClientRouter } from './routes/client.ts';
 import { createEvidenceFilesRouter } from './routes/evidence-files.ts';
+import { createLearnerExportsRouter } from './routes/learner-exports.ts';
 import { createPublicBadgesRouter } from './routes/public-badges.ts';
+import { createShareLinksRouter } from './routes/share-links.ts';
 
 export interface AppDeps {
   config: Config;
@@ -104,6 +106,18 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
 
+  // The signed-in learner's CLR 2.0 record and printable passport (Bearer token).
+  app.use(
+    createLearnerExportsRouter({
+      db: deps.db,
+      catalog: deps.catalog,
+      issuer: deps.issuer,
+      publicUrl: deps.config.publicUrl,
+      clock: deps.clock,
+      jwtSecret: deps.jwtSecret,
+    }),
+  );
+
   // Employers' pages and everything verifiers fetch: DID document, status list, OB 2.0 objects.
   app.use(
     createPublicBadgesRouter({
@@ -115,6 +129,9 @@ export function createApp(deps: AppDeps): Express {
       logger: deps.logger,
     }),
   );
+
+  // Pathway share links: public, read-only, logged openings.
+  app.use(createShareLinksRouter({ db: deps.db, catalog: deps.catalog, clock: deps.clock }));
 
   // The web client: its built files, and its page for every address no route above owns.
   app.use(createClientRouter(deps.clientDir));

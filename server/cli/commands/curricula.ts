@@ -74,6 +74,8 @@ async function check(args: string[], io: CliIo): Promise<number> {
       `✓ ${curriculum.id}: ${curriculum.skills.length} skills, ${curriculum.badges.length} badges, ${curriculum.modules.length} modules (${version})\n`,
     );
   }
+  const jobs = result.catalog.jobProfiles.length;
+  if (jobs > 0) io.out(`✓ jobs: ${jobs} job profile${jobs > 1 ? 's' : ''}\n`);
   io.out(
     `\n${curricula.length} curricula, ${graph.size} skills, ${badges.length} badges: no problem found.\n`,
   );

@@ -21,6 +21,7 @@ const CHECK_TITLES: Record<Check['id'], Bilingual> = {
   'not-revoked': { fr: 'Non révoqué', en: 'Not revoked' },
   dates: { fr: 'Dates de validité', en: 'Validity dates' },
   recipient: { fr: 'Destinataire', en: 'Recipient' },
+  'embedded-credential': { fr: 'Badge du relevé', en: 'Badge in the record' },
 };
 
 /** The word for a verdict, as shown in the heading of the verdict box. */

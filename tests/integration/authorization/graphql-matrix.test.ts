@@ -11,6 +11,7 @@ import { buildSchema, type GraphQLField, getNamedType, isLeafType } from 'graphq
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccountsDeps, createAccountsDeps } from '../../../server/app/accounts/deps.ts';
 import { submitEvidence } from '../../../server/app/learner/submit-evidence.ts';
+import { insertFollow } from '../../../server/db/repositories/counsellor-follows-repository.ts';
 import { listIssuerKeys } from '../../../server/db/repositories/issuer-keys-repository.ts';
 import type { GraphqlDeps } from '../../../server/graphql/builder.ts';
 import { closeServer } from '../../support/close-server.ts';
@@ -67,14 +68,20 @@ const EXPECTED: Record<'Query' | 'Mutation', Record<string, readonly RoleName[]>
     group: STAFF,
     groups: ['admin'],
     issuerKeys: ['admin'],
+    jobProfiles: SIGNED_IN,
+    // Only a counsellor who follows the learner (the matrix's counsellor follows them).
+    learnerPathway: ['counsellor'],
     me: ALL,
     myBadges: ['learner'],
     myDataExport: SIGNED_IN,
     myEnrolments: SIGNED_IN,
+    myFollowedLearners: ['counsellor'],
     myGroups: ANY_STAFF,
     myNextSteps: ['learner'],
     myNotifications: SIGNED_IN,
+    myPathway: ['learner'],
     myPreferences: SIGNED_IN,
+    myShareLinks: ['learner'],
     mySkillStates: ['learner'],
     people: ['admin'],
     progressGrid: STAFF,
@@ -83,6 +90,7 @@ const EXPECTED: Record<'Query' | 'Mutation', Record<string, readonly RoleName[]>
     workshopSession: STAFF,
   },
   Mutation: {
+    addCounsellorNote: ['counsellor'],
     addGroupMember: ['admin'],
     archiveGroup: ['admin'],
     bulkRevoke: ['admin'],
@@ -90,11 +98,14 @@ const EXPECTED: Record<'Query' | 'Mutation', Record<string, readonly RoleName[]>
     checkIn: SIGNED_IN,
     createGroup: ['admin'],
     createLearnerAccount: STAFF,
+    createShareLink: ['learner'],
     createStaffAccount: ['admin'],
     confirmBulkAward: ['admin'],
     createWorkshopSession: STAFF,
     disableAccount: ['admin'],
     enableAccount: ['admin'],
+    // An admin, or the learner inviting a counsellor for themselves.
+    followLearner: ['learner', 'admin'],
     grantRole: ['admin'],
     markNotificationRead: SIGNED_IN,
     markSkillInProgress: ['trainer'],
@@ -107,9 +118,15 @@ const EXPECTED: Record<'Query' | 'Mutation', Record<string, readonly RoleName[]>
     retireIssuerKey: ['admin'],
     revokeBadge: ['admin'],
     revokeRole: ['admin'],
+    revokeShareLink: ['learner'],
     rotateIssuerKey: ['admin'],
     selfAssess: ['learner'],
+    // Oneself as a learner, or a followed learner as a counsellor.
+    setMilestone: ['learner', 'counsellor'],
+    setTargetJobs: ['learner'],
     submitEvidence: ['learner'],
+    // The admin, or a party to the follow (here the learner: the counsellor named is unknown).
+    unfollowLearner: ['learner', 'admin'],
     updateMyPreferences: SIGNED_IN,
     validateSkill: ['trainer'],
     withdrawValidation: STAFF,
@@ -125,6 +142,7 @@ interface Ids {
   awardId: string;
   issuerKeyId: string;
   evidenceId: string;
+  counsellorId: string;
 }
 
 type Args = (ids: Ids) => Record<string, unknown>;
@@ -135,6 +153,19 @@ const ARGS: Record<string, Args> = {
   previewBulkAward: () => ({ badgeId: `${S}/messagerie`, csv: 'email\nnobody@example.org\n' }),
   confirmBulkAward: () => ({ badgeId: `${S}/messagerie`, csv: 'email\nnobody@example.org\n' }),
   evidence: (ids) => ({ id: ids.evidenceId }),
+  learnerPathway: (ids) => ({ learnerId: ids.learnerId }),
+  addCounsellorNote: (ids) => ({ learnerId: ids.learnerId, text: 'Matrice des droits' }),
+  createShareLink: () => ({ input: { targets: true, milestones: false, awardIds: [] } }),
+  revokeShareLink: () => ({ id: 'lien-inconnu' }),
+  // The learner's own id for a learner, the followed learner's for the counsellor.
+  setMilestone: (ids) => ({
+    milestoneId: 'cv-pret',
+    reachedOn: '2026-03-01',
+    learnerId: ids.learnerId,
+  }),
+  setTargetJobs: () => ({ jobIds: ['developpeur-web'] }),
+  followLearner: (ids) => ({ counsellorId: ids.counsellorId, learnerId: ids.learnerId }),
+  unfollowLearner: (ids) => ({ counsellorId: 'personne-inconnue', learnerId: ids.learnerId }),
   group: (ids) => ({ id: ids.groupId }),
   myNextSteps: () => ({ curriculumId: S }),
   mySkillStates: () => ({ curriculumId: S }),
@@ -349,7 +380,16 @@ describe.each(testDatabaseKinds())('the GraphQL authorisation matrix on %s', (ki
       skillId: `${S}/prendre-des-photos`,
       text: 'Ma photo du jardin',
     });
+    // The matrix's counsellor follows the learner, so `learnerPathway` is theirs to read.
+    await insertFollow(engine.db, {
+      id: randomUUID(),
+      counsellorId: counsellor.personId,
+      learnerId: learner.personId,
+      startedBy: admin.personId,
+      startedAt: engine.clock().toISOString(),
+    });
     ids = {
+      counsellorId: counsellor.personId,
       evidenceId: evidence.id,
       groupId,
       sessionId: session.id,
