@@ -201,7 +201,9 @@ export function buildBadgeClass(input: BadgeClassInput): Ob2BadgeClass {
   }
   for (const alignment of input.alignment ?? []) {
     requireText('alignment targetName', alignment.targetName);
-    requireUrl('alignment targetUrl', alignment.targetUrl);
+    // Frameworks publish their own identifiers, and some are http (ESCO's
+    // http://data.europa.eu/esco/…): any absolute web address will do here.
+    requireWebUrl('alignment targetUrl', alignment.targetUrl);
   }
   return {
     '@context': OB2_CONTEXT,
@@ -403,6 +405,18 @@ function copyEvidence(evidence: Ob2Evidence): Ob2Evidence {
 function requireUrl(what: string, value: string): void {
   if (!isPublishableUrl(value)) {
     throw new Error(`${what}: ${value} must be an https URL (http only on loopback, for tests)`);
+  }
+}
+
+function requireWebUrl(what: string, value: string): void {
+  let protocol: string;
+  try {
+    protocol = new URL(value).protocol;
+  } catch {
+    protocol = '';
+  }
+  if (protocol !== 'https:' && protocol !== 'http:') {
+    throw new Error(`${what}: ${value} must be an absolute http or https URL`);
   }
 }
 

@@ -4,16 +4,18 @@
  * return (its `first` argument, else an assumed 10). A query asking for lists of lists of
  * lists is refused before anything runs, however few tokens it has.
  */
-// The CommonJS build: it loads the same `graphql` build as Pothos and yoga (see yoga.ts), so
-// the schema's types are recognised.
-
+import { createRequire } from 'node:module';
 import { getNullableType, isListType } from 'graphql/index.js';
-import {
-  type ComplexityEstimator,
-  createComplexityRule,
-  simpleEstimator,
-} from 'graphql-query-complexity/cjs';
+import type * as QueryComplexity from 'graphql-query-complexity/cjs';
 import { createGraphQLError } from 'graphql-yoga';
+
+// The CommonJS build, loaded with require: it then uses the same `graphql` build as Pothos and
+// yoga (see yoga.ts), so the schema's types are recognised; and Node cannot see the named
+// exports of this CommonJS file through an ESM import.
+const { createComplexityRule, simpleEstimator } = createRequire(import.meta.url)(
+  'graphql-query-complexity/cjs',
+) as typeof QueryComplexity;
+type ComplexityEstimator = QueryComplexity.ComplexityEstimator;
 
 /** Far above the client's heaviest operation (a test computes them all), far below abuse. */
 export const DEFAULT_MAX_COMPLEXITY = 50_000;

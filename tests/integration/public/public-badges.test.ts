@@ -63,6 +63,14 @@ describe.each(testDatabaseKinds())('public badge endpoints on %s', (kind) => {
     expect(ob2).toMatchObject({ type: 'Issuer', id: `${site.baseUrl}/ob2/issuer` });
   });
 
+  it('serves a BadgeClass for every badge of the catalog (alignments to ESCO are http URLs)', async () => {
+    for (const badge of site.catalog.badges) {
+      const response = await get(`/ob2/badges/${badge.id}`);
+      expect(response.status, badge.id).toBe(200);
+      expect(((await response.json()) as { type?: string }).type).toBe('BadgeClass');
+    }
+  });
+
   it('serves the BadgeClass, the definition page and its images', async () => {
     const badgeClass = (await (await get(`/ob2/badges/${PREMIERS_PAS}`)).json()) as Record<
       string,

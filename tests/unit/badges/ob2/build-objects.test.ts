@@ -148,6 +148,12 @@ describe('buildBadgeClass', () => {
     expect(() => badgeClass({ image: 'data:image/jpeg;base64,/9j/' })).toThrow(/png|svg/i);
   });
 
+  it('accepts a framework identifier served over http, as ESCO publishes them', () => {
+    const esco = 'http://data.europa.eu/esco/skill/bc0b0b5d-9b1b-4a1c-8e8c-0f6d6a2f1e4b';
+    const badge = badgeClass({ alignment: [{ targetName: 'ESCO', targetUrl: esco }] });
+    expect(badge.alignment?.[0]?.targetUrl).toBe(esco);
+  });
+
   it('refuses an alignment without a target URL', () => {
     expect(() =>
       badgeClass({ alignment: [{ targetName: 'x', targetUrl: 'pas une url' }] }),
