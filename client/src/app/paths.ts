@@ -14,6 +14,23 @@ export const paths = {
     const [curriculumId = '', localId = ''] = skillId.split('/');
     return `/competences/${encodeURIComponent(curriculumId)}/${encodeURIComponent(localId)}`;
   },
+  /** The trainer's area (animation). */
+  trainer: {
+    home: '/animation',
+    /** @param sessionId a workshop session. */
+    session: (sessionId: string) => `/animation/seances/${encodeURIComponent(sessionId)}`,
+    queue: '/animation/preuves',
+    /** @param groupId a group: its progress grid. */
+    group: (groupId: string) => `/animation/groupes/${encodeURIComponent(groupId)}`,
+    newLearner: '/animation/nouveau-compte',
+    /** The printable QR cards of the accounts just created. */
+    cards: '/animation/cartes',
+  },
+  /**
+   * Where a session's QR code leads: the learner checks in. The code is in the path, not in
+   * `?code=`, so it survives the detour through the sign-in page.
+   */
+  checkIn: (code: string) => `/pointage/${encodeURIComponent(code)}`,
   /** The server's public page where anyone checks a badge (not a client route). */
   verify: '/verify',
 } as const;

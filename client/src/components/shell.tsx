@@ -9,7 +9,9 @@ import { Link, useLocation } from 'wouter';
 import { useAuth } from '../app/auth/auth-context.tsx';
 import { paths } from '../app/paths.ts';
 import { rememberDeviceLocale } from '../app/preferences.ts';
+import { adminPaths } from '../pages/admin/admin-paths.ts';
 import { focusNextPageHeading } from './page-heading.tsx';
+import './shell.css';
 
 function NavLink({ href, children }: { href: string; children: ReactNode }) {
   const [location] = useLocation();
@@ -57,6 +59,10 @@ export function Shell({ children }: { children: ReactNode }) {
   }, [location]);
 
   const isLearner = viewer?.roles.includes('LEARNER') ?? false;
+  const isAdmin = viewer?.roles.includes('ADMIN') ?? false;
+  // A trainer who also learns reaches their workshops from any page (a trainer who does not
+  // lands there from "Accueil").
+  const isLearningTrainer = isLearner && (viewer?.roles.includes('TRAINER') ?? false);
   return (
     <>
       <a className="skip-link" href="#contenu">
@@ -77,6 +83,16 @@ export function Shell({ children }: { children: ReactNode }) {
                   <NavLink href={paths.badges}>{t('nav.badges')}</NavLink>
                 </li>
               ) : null}
+              {isLearningTrainer ? (
+                <li>
+                  <NavLink href={paths.trainer.home}>{t('areas.trainer')}</NavLink>
+                </li>
+              ) : null}
+              {isAdmin ? (
+                <li>
+                  <NavLink href={adminPaths.home}>{t('nav.admin')}</NavLink>
+                </li>
+              ) : null}
               <li>
                 <NavLink href={paths.settings}>{t('nav.settings')}</NavLink>
               </li>
@@ -94,7 +110,11 @@ export function Shell({ children }: { children: ReactNode }) {
             </ul>
           </nav>
         ) : (
-          <LanguageSwitch />
+          <div className="banner-links">
+            {/* Visitors come to check a badge: the server's public page, no account needed. */}
+            <a href={paths.verify}>{t('nav.verify')}</a>
+            <LanguageSwitch />
+          </div>
         )}
       </header>
       <main id="contenu" tabIndex={-1}>

@@ -2,17 +2,20 @@
  * "Que puis-je faire maintenant ?": the next steps first (what to work on, and why), then the
  * progress in each curriculum the learner follows, and a word about unread messages.
  */
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
+import { Link, Redirect } from 'wouter';
 import { useViewer } from '../../app/auth/auth-context.tsx';
 import { useLocalized } from '../../app/localized.ts';
 import { paths } from '../../app/paths.ts';
 import { useQuery } from '../../app/use-query.ts';
+import { AreaSwitch } from '../../components/area-switch.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import { StatusLabel } from '../../components/status-label.tsx';
+import { adminPaths } from '../admin/admin-paths.ts';
 import { type Enrolment, HomeQuery, type NextStep } from './home-queries.ts';
 import { firstReason } from './next-step-reason.ts';
 
@@ -117,11 +120,29 @@ function LearnerHome() {
   );
 }
 
+// The trainer's home is its own chunk: learners never download it.
+const TrainerHomePage = lazy(() =>
+  import('../trainer/home/trainer-home-page.tsx').then((m) => ({ default: m.TrainerHomePage })),
+);
+
 export function HomePage() {
   const { t } = useTranslation();
   const viewer = useViewer();
+  // A trainer who follows no curriculum lands on their area; one who does switches to it.
+  if (viewer.roles.includes('TRAINER') && !viewer.roles.includes('LEARNER')) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <TrainerHomePage />
+      </Suspense>
+    );
+  }
+  // An administrator with no other area lands on the admin area.
+  if (viewer.roles.includes('ADMIN') && !viewer.roles.includes('LEARNER')) {
+    return <Redirect to={adminPaths.home} replace />;
+  }
   return (
     <>
+      <AreaSwitch current="learner" />
       <PageHeading title={t('home.title')} />
       <p className="lead">{t('home.hello', { name: viewer.displayName })}</p>
       {viewer.roles.includes('LEARNER') ? <LearnerHome /> : <p>{t('home.staffSoon')}</p>}

@@ -192,6 +192,9 @@ export function SignInPage() {
           {busy ? t('signIn.submitting') : t('signIn.submit')}
         </button>
       </form>
+      <p className="verify-entry">
+        {t('signIn.verifyIntro')} <a href={paths.verify}>{t('nav.verify')}</a>
+      </p>
     </div>
   );
 }
