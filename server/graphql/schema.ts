@@ -30,9 +30,11 @@ import './types/withdraw-validation.ts';
 import './types/mark-skill-in-progress.ts';
 import './types/preferences.ts';
 import './types/skill-activities.ts';
+import './types/alignment.ts';
 import './types/job-profile.ts';
 import './types/pathway.ts';
 import './types/share-link.ts';
+import './types/guardian-consent.ts';
 
 builder.queryType({ description: 'What can be read.' });
 builder.mutationType({ description: 'What can be changed.' });
