@@ -41,6 +41,11 @@ export interface PassportBadge {
   imagePng?: Uint8Array;
   /** The public page where anyone checks the badge; printed in full and as a QR code. */
   verificationUrl: string;
+  /**
+   * The holder's profile is private, so the public page answers 404: no QR code nor address is
+   * printed (they would lead nowhere), but a note on how to have the badge checked instead.
+   */
+  privatePage?: boolean;
   skills: PassportSkill[];
   alignments: PassportAlignment[];
 }
@@ -86,10 +91,17 @@ const TEXTS = {
     level: 'niveau',
     alignments: 'Référentiels',
     verifyAt: 'Vérifier ce badge :',
+    privatePage: 'Page de vérification privée',
+    privateNote: (url: string) =>
+      `Le profil du titulaire est privé : la page publique de ce badge ne s'ouvre pas. Pour le vérifier, demandez au titulaire un lien de partage de la Grange, ou son fichier CLR (le badge y est signé), à déposer sur ${url}.`,
     otherSkills: 'Autres compétences validées',
     validatedOn: 'validée le',
     footer: (url: string) =>
       `Pour vérifier un badge : scannez son QR code ou ouvrez son adresse ; la page indique s'il est authentique, valide et non révoqué. Un fichier de badge se vérifie aussi sur ${url}.`,
+    privateIntro:
+      'Chaque badge de ce passeport est un Open Badge 3.0 signé numériquement par son émetteur. Le profil du titulaire étant privé, les pages de vérification de ses badges ne sont pas publiques : voir la note sous chaque badge.',
+    privateFooter: (url: string) =>
+      `Pour vérifier un badge : ouvrez le lien de partage que le titulaire vous a donné, ou déposez son fichier CLR ou de badge sur ${url} ; la page indique s'il est authentique, valide et non révoqué.`,
     page: (n: number, total: number) => `Page ${n} / ${total}`,
   },
   en: {
@@ -111,10 +123,17 @@ const TEXTS = {
     level: 'level',
     alignments: 'Frameworks',
     verifyAt: 'Check this badge:',
+    privatePage: 'Private verification page',
+    privateNote: (url: string) =>
+      `The holder's profile is private: this badge's public page does not open. To check it, ask the holder for a Grange share link, or for their CLR file (the badge is signed inside it), to drop on ${url}.`,
     otherSkills: 'Other validated skills',
     validatedOn: 'validated on',
     footer: (url: string) =>
       `To check a badge: scan its QR code or open its address; the page says whether it is genuine, valid and not revoked. A badge file can also be checked at ${url}.`,
+    privateIntro:
+      "Each badge in this passport is an Open Badge 3.0 digitally signed by its issuer. As the holder's profile is private, their badges' verification pages are not public: see the note under each badge.",
+    privateFooter: (url: string) =>
+      `To check a badge: open the share link the holder gave you, or drop their CLR or badge file on ${url}; the page says whether it is genuine, valid and not revoked.`,
     page: (n: number, total: number) => `Page ${n} of ${total}`,
   },
 } as const;
@@ -192,7 +211,7 @@ export async function buildPassportPdf(input: PassportInput): Promise<Buffer> {
   doc.addPage();
   heading(doc, t.badges);
   if (input.badges.length === 0) paragraph(doc, t.noBadge, MUTED);
-  for (const badge of input.badges) badgeSection(doc, badge, input.lang);
+  for (const badge of input.badges) badgeSection(doc, badge, input.lang, input.verifyPageUrl);
   if (input.otherSkills.length > 0) otherSkillsSection(doc, input);
   footers(doc, input);
   doc.end();
@@ -239,7 +258,10 @@ function titlePage(doc: PDFKit.PDFDocument, input: PassportInput): void {
   doc
     .fontSize(11)
     .fillColor(MUTED)
-    .text(t.intro, MARGIN + 40, doc.y, { width: width - 80, align: 'center' });
+    .text(allPrivate(input) ? t.privateIntro : t.intro, MARGIN + 40, doc.y, {
+      width: width - 80,
+      align: 'center',
+    });
 }
 
 function heading(doc: PDFKit.PDFDocument, text: string): void {
@@ -258,17 +280,24 @@ function paragraph(doc: PDFKit.PDFDocument, text: string, color = INK): void {
 }
 
 /** One badge: image left, text in the middle, QR code right; kept on one page. */
-function badgeSection(doc: PDFKit.PDFDocument, badge: PassportBadge, lang: PassportLang): void {
+function badgeSection(
+  doc: PDFKit.PDFDocument,
+  badge: PassportBadge,
+  lang: PassportLang,
+  verifyPageUrl: string,
+): void {
   const t = TEXTS[lang];
   const textX = MARGIN + IMAGE_SIZE + 14;
   const textWidth = A4.width - MARGIN - QR_SIZE - 14 - textX;
-  const needed = estimateHeight(doc, badge, textWidth, lang);
+  const needed = estimateHeight(doc, badge, textWidth, lang, verifyPageUrl);
   if (doc.y + needed > CONTENT_BOTTOM) doc.addPage();
   const top = doc.y;
   if (badge.imagePng) {
     doc.image(Buffer.from(badge.imagePng), MARGIN, top, { width: IMAGE_SIZE, height: IMAGE_SIZE });
   }
-  drawQr(doc, badge.verificationUrl, A4.width - MARGIN - QR_SIZE, top, QR_SIZE);
+  if (!badge.privatePage) {
+    drawQr(doc, badge.verificationUrl, A4.width - MARGIN - QR_SIZE, top, QR_SIZE);
+  }
 
   doc.font('bold').fontSize(14).fillColor(INK).text(badge.name, textX, top, { width: textWidth });
   const dates = `${t.issuedOn} ${formatDate(badge.issuedAt, lang)}${
@@ -292,13 +321,29 @@ function badgeSection(doc: PDFKit.PDFDocument, badge: PassportBadge, lang: Passp
       doc.text(`• ${alignmentLine(alignment)}`, { width: textWidth });
     }
   }
-  doc.moveDown(0.4).font('bold').fontSize(9).fillColor(INK).text(t.verifyAt, { width: textWidth });
-  // Printed in full, so it can be typed from paper; a long address wraps anywhere.
-  doc.font('regular').fontSize(9).fillColor(ACCENT).text(badge.verificationUrl, {
-    width: textWidth,
-    link: badge.verificationUrl,
-    lineBreak: true,
-  });
+  if (badge.privatePage) {
+    doc.moveDown(0.4).font('bold').fontSize(9).fillColor(INK).text(t.privatePage, {
+      width: textWidth,
+    });
+    doc
+      .font('regular')
+      .fontSize(9)
+      .fillColor(MUTED)
+      .text(t.privateNote(verifyPageUrl), { width: textWidth });
+  } else {
+    doc
+      .moveDown(0.4)
+      .font('bold')
+      .fontSize(9)
+      .fillColor(INK)
+      .text(t.verifyAt, { width: textWidth });
+    // Printed in full, so it can be typed from paper; a long address wraps anywhere.
+    doc.font('regular').fontSize(9).fillColor(ACCENT).text(badge.verificationUrl, {
+      width: textWidth,
+      link: badge.verificationUrl,
+      lineBreak: true,
+    });
+  }
   const bottom = Math.max(doc.y, top + QR_SIZE) + 14;
   doc
     .moveTo(MARGIN, bottom - 7)
@@ -324,6 +369,14 @@ function otherSkillsSection(doc: PDFKit.PDFDocument, input: PassportInput): void
   }
 }
 
+/**
+ * Whether no badge has a public page (a private profile): then the cover and the footers do
+ * not send the reader to QR codes that are not printed.
+ */
+function allPrivate(input: PassportInput): boolean {
+  return input.badges.length > 0 && input.badges.every((badge) => badge.privatePage === true);
+}
+
 /** The footer of every page: how to verify, and the page number. */
 function footers(doc: PDFKit.PDFDocument, input: PassportInput): void {
   const t = TEXTS[input.lang];
@@ -344,7 +397,12 @@ function footers(doc: PDFKit.PDFDocument, input: PassportInput): void {
       .font('regular')
       .fontSize(8)
       .fillColor(MUTED)
-      .text(t.footer(input.verifyPageUrl), MARGIN, y, { width: A4.width - 2 * MARGIN - 70 });
+      .text(
+        allPrivate(input) ? t.privateFooter(input.verifyPageUrl) : t.footer(input.verifyPageUrl),
+        MARGIN,
+        y,
+        { width: A4.width - 2 * MARGIN - 70 },
+      );
     doc.text(t.page(i - range.start + 1, range.count), A4.width - MARGIN - 60, y, {
       width: 60,
       align: 'right',
@@ -374,13 +432,14 @@ function estimateHeight(
   badge: PassportBadge,
   width: number,
   lang: PassportLang,
+  verifyPageUrl: string,
 ): number {
   const lines = [
     badge.name,
     badge.description ?? '',
     ...badge.skills.map((s) => skillLine(s, lang)),
     ...badge.alignments.map(alignmentLine),
-    badge.verificationUrl,
+    badge.privatePage ? TEXTS[lang].privateNote(verifyPageUrl) : badge.verificationUrl,
   ];
   doc.font('regular').fontSize(10);
   const text = lines.reduce((sum, line) => sum + doc.heightOfString(line || ' ', { width }), 0);

@@ -5,7 +5,9 @@
  * progress by `recordProgress`, so every skill state and badge comes from the engine, evidence
  * (texts and a link) waiting for review, a flagged badge and a revoked one (`revokeBadge`),
  * and workshop sessions by `createWorkshopSession`: past ones with their attendance and one of
- * the seniors today (in the workshops' time zone). The cast is fixed and the events follow a
+ * the seniors today (in the workshops' time zone). A job counsellor follows two job seekers
+ * whose pathways (target jobs, milestones, one private note) go through the pathway use cases.
+ * The cast is fixed and the events follow a
  * seeded generator; only the secrets are random: the passwords are generated here and the
  * PINs by the account use case, and all are returned once for the console.
  */
@@ -28,15 +30,22 @@ import type { Catalog } from './check-curricula.ts';
 import { curriculumOf } from './curricula-to-domain.ts';
 import {
   DEMO_ADMIN,
+  DEMO_COUNSELLOR,
   DEMO_GROUPS,
   DEMO_LEARNERS,
+  DEMO_PATHWAYS,
   DEMO_REVOCATION,
   DEMO_TRAINERS,
   type DemoLearner,
   type DemoStaffMember,
   type TrainerKey,
 } from './demo/cast.ts';
-import { type PlannedEvent, planLearnerEvents } from './demo/plan.ts';
+import {
+  type PlannedEvent,
+  type PlannedMilestone,
+  planLearnerEvents,
+  planPathwayMilestones,
+} from './demo/plan.ts';
 import { seededRandom } from './demo/random.ts';
 import type {
   DemoLearnerCredentials,
@@ -46,6 +55,8 @@ import type {
 import { type PlannedSession, planDemoSessions } from './demo/workshops.ts';
 import { UnknownProgressSkill } from './engine-errors.ts';
 import { indexCatalog } from './issuance/catalog-index.ts';
+import { followLearner } from './pathway/follows.ts';
+import { addCounsellorNote, setMilestone, setTargetJobs } from './pathway/manage-pathway.ts';
 import { recordProgress } from './record-progress.ts';
 import { revokeBadge } from './revoke-badge.ts';
 import { createWorkshopSession } from './workshops/create-workshop-session.ts';
@@ -90,6 +101,11 @@ export async function seedDemoData(deps: SeedDemoDeps): Promise<SeedDemoResult> 
       planLearnerEvents(deps.catalog, learner, now, random),
     ]),
   );
+  const learnerKeys = new Set(DEMO_LEARNERS.map((learner) => learner.key));
+  const pathways = DEMO_PATHWAYS.map((pathway) => ({
+    pathway,
+    milestones: planPathwayMilestones(deps.catalog, pathway, learnerKeys, now),
+  }));
   const sessions = planDemoSessions(now, deps.timeZone);
   for (const skillId of sessions.flatMap((session) => session.targetSkills)) {
     if (!deps.catalog.graph.has(skillId)) throw new UnknownProgressSkill(skillId);
@@ -101,6 +117,7 @@ export async function seedDemoData(deps: SeedDemoDeps): Promise<SeedDemoResult> 
     sophie: await createStaff(accounts, adminViewer, DEMO_TRAINERS.sophie, ['trainer']),
     karim: await createStaff(accounts, adminViewer, DEMO_TRAINERS.karim, ['trainer']),
   };
+  const counsellor = await createStaff(accounts, adminViewer, DEMO_COUNSELLOR, ['counsellor']);
   const groupIds = await createGroups(accounts, trainers);
 
   const learners: DemoLearnerCredentials[] = [];
@@ -139,9 +156,10 @@ export async function seedDemoData(deps: SeedDemoDeps): Promise<SeedDemoResult> 
   }
   await createSessions(deps, sessions, trainers, groupIds, learners);
   await revokeDemoAward(deps, admin, issued);
+  await seedPathways(deps, adminViewer, counsellor, learners, pathways);
   return {
     seeded: true,
-    credentials: { admin, trainers: [trainers.sophie, trainers.karim], learners },
+    credentials: { admin, trainers: [trainers.sophie, trainers.karim], counsellor, learners },
     events,
     issued,
   };
@@ -382,6 +400,43 @@ async function revokeDemoAward(
     reason: DEMO_REVOCATION.reason,
     actorId: admin.personId,
   });
+}
+
+/**
+ * The admin makes the counsellor follow each job seeker; the learner picks their target jobs;
+ * milestones are recorded by whoever the cast says; the counsellor writes the notes.
+ */
+async function seedPathways(
+  deps: SeedDemoDeps,
+  adminViewer: Viewer,
+  counsellor: DemoStaffCredentials,
+  learners: readonly DemoLearnerCredentials[],
+  pathways: ReadonlyArray<{
+    pathway: (typeof DEMO_PATHWAYS)[number];
+    milestones: readonly PlannedMilestone[];
+  }>,
+): Promise<void> {
+  const counsellorViewer: Viewer = { personId: counsellor.personId, roles: ['counsellor'] };
+  for (const { pathway, milestones } of pathways) {
+    const learner = learners.find((l) => l.key === pathway.learnerKey);
+    if (learner === undefined) throw new Error(`demo data: no learner ${pathway.learnerKey}`);
+    const learnerViewer: Viewer = { personId: learner.personId, roles: ['learner'] };
+    await followLearner(deps, adminViewer, {
+      counsellorId: counsellor.personId,
+      learnerId: learner.personId,
+    });
+    await setTargetJobs(deps, learnerViewer, pathway.targetJobs);
+    for (const milestone of milestones) {
+      await setMilestone(deps, milestone.by === 'learner' ? learnerViewer : counsellorViewer, {
+        learnerId: learner.personId,
+        milestoneId: milestone.milestoneId,
+        reachedOn: milestone.reachedOn,
+      });
+    }
+    for (const text of pathway.notes) {
+      await addCounsellorNote(deps, counsellorViewer, { learnerId: learner.personId, text });
+    }
+  }
 }
 
 function groupOf(learner: DemoLearner) {

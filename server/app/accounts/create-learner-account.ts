@@ -9,6 +9,7 @@ import { Forbidden } from '../../auth/errors.ts';
 import { generateLearnerCode, generatePin, learnerQrPayload } from '../../auth/learner-codes.ts';
 import { hasRole, isAdmin, type Viewer } from '../../auth/policies.ts';
 import { hashSecret } from '../../auth/secret-hash.ts';
+import { addEnrolments } from '../../db/repositories/demo-seed-repository.ts';
 import type { Person } from '../../db/repositories/people-repository.ts';
 import { currentViewer } from './actor.ts';
 import type { AccountsDeps } from './deps.ts';
@@ -27,6 +28,11 @@ export const CreateLearnerAccountInput = z.object({
       contact: z.string().trim().max(320).optional(),
       /** What the guardian agrees to (e.g. "suivi des compétences, badges non publics"). */
       scope: z.string().trim().min(1).max(2000),
+      /**
+       * Whether the guardian lets the minor create public share links of their pathway and
+       * badges. Off unless the guardian says so; an admin can change it later.
+       */
+      allowsPublicShare: z.boolean().default(false),
     })
     .optional(),
 });
@@ -119,12 +125,21 @@ export async function createLearnerAccount(
           recordedBy: actor.personId,
           givenAt: now,
           withdrawnAt: null,
+          allowsPublicShare: guardian.allowsPublicShare,
         },
         trx,
       );
     }
     if (groupId) {
       await deps.groups.addMember({ groupId, personId: person.id, role: 'learner' }, now, trx);
+      // Joining a group enrols in its curriculum, as an admin adding a member does
+      // (admin/group-members.ts): otherwise the new learner's home shows no curriculum.
+      const group = await deps.groups.findById(groupId, trx);
+      if (group?.curriculumId) {
+        await addEnrolments(trx, [
+          { personId: person.id, curriculumId: group.curriculumId, enrolledAt: now },
+        ]);
+      }
     }
     return { person, learnerCode, pin, qrPayload: learnerQrPayload(learnerCode) };
   });

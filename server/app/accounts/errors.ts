@@ -92,3 +92,17 @@ export class UnknownGroup extends LocalisedError {
     this.groupId = groupId;
   }
 }
+
+/** The learner has no standing guardian consent whose terms could be changed. */
+export class NoStandingGuardianConsent extends LocalisedError {
+  readonly personId: string;
+
+  /** @param personId the learner. */
+  constructor(personId: string) {
+    super('no-standing-guardian-consent', {
+      fr: "Cette personne n'a pas d'accord parental en cours : enregistrez d'abord l'accord d'un parent ou représentant légal.",
+      en: "This person has no standing guardian consent: record a parent's or guardian's consent first.",
+    });
+    this.personId = personId;
+  }
+}

@@ -324,3 +324,50 @@ export const DEMO_REVOCATION = {
   reason:
     'Délivré après une erreur de saisie : « Explorer les métiers » n’était pas encore acquise. Le badge sera délivré à nouveau quand elle le sera.',
 } as const;
+
+/** The Labo emploi's job counsellor: she follows the job seekers' pathways. */
+export const DEMO_COUNSELLOR: DemoStaffMember = {
+  key: 'claire',
+  displayName: 'Claire Vasseur',
+  email: `claire.vasseur@${DEMO_EMAIL_DOMAIN}`,
+};
+
+/** A milestone reached, and who recorded it. */
+export interface DemoMilestone {
+  milestoneId: string;
+  /** Reached this many days before the seed. */
+  daysAgo: number;
+  by: 'learner' | 'counsellor';
+}
+
+/** A job seeker's pathway record, followed by the counsellor. */
+export interface DemoPathway {
+  learnerKey: string;
+  /** Job profile ids (`curricula/jobs/`), most wanted first. */
+  targetJobs: readonly string[];
+  milestones: readonly DemoMilestone[];
+  /** The counsellor's private notes: never shown to the learner nor on a share. */
+  notes: readonly string[];
+}
+
+/** Two followed job seekers of the Labo emploi; one counsellor note in all. */
+export const DEMO_PATHWAYS: readonly DemoPathway[] = [
+  {
+    learnerKey: 'yasmine',
+    targetJobs: ['assistant-administratif', 'conseiller-assistance-client'],
+    milestones: [
+      { milestoneId: 'projet-professionnel-defini', daysAgo: 50, by: 'counsellor' },
+      { milestoneId: 'cv-pret', daysAgo: 30, by: 'learner' },
+      { milestoneId: 'premier-entretien', daysAgo: 6, by: 'counsellor' },
+    ],
+    notes: [
+      'Entretien chez un bailleur social bien passé ; à préparer : parler de ses horaires de garde sans se dévaloriser.',
+    ],
+  },
+  {
+    learnerKey: 'thomas',
+    targetJobs: ['technicien-support'],
+    milestones: [{ milestoneId: 'projet-professionnel-defini', daysAgo: 15, by: 'counsellor' }],
+    notes: [],
+  },
+];

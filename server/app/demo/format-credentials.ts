@@ -1,7 +1,7 @@
 /**
  * The console block `npm start` prints after seeding: how to sign in as the admin, the
- * trainers and a few learners, in French and English. The passwords and PINs were generated
- * at seed time and are shown this once.
+ * trainers, the job counsellor and a few learners, in French and English. The passwords and
+ * PINs were generated at seed time and are shown this once.
  */
 import type { SeedDemoResult } from './seed-result.ts';
 
@@ -11,7 +11,7 @@ import type { SeedDemoResult } from './seed-result.ts';
  */
 export function formatDemoCredentials(result: SeedDemoResult): string {
   if (!result.seeded) return '';
-  const { admin, trainers, learners } = result.credentials;
+  const { admin, trainers, counsellor, learners } = result.credentials;
   const lines = [
     'Données de démonstration créées / Demo data seeded',
     `  Administratrice / Admin : ${admin.displayName} — ${admin.email} / ${admin.password}`,
@@ -19,6 +19,7 @@ export function formatDemoCredentials(result: SeedDemoResult): string {
       (trainer) =>
         `  Animateur·rice / Trainer : ${trainer.displayName} — ${trainer.email} / ${trainer.password}`,
     ),
+    `  Conseillère emploi / Job counsellor : ${counsellor.displayName} — ${counsellor.email} / ${counsellor.password}`,
     '  Apprenant·es / Learners (e-mail + mot de passe, ou code + PIN / email + password, or code + PIN) :',
   ];
   for (const learner of learners) {

@@ -5,6 +5,8 @@
  * `earn` step asks the domain which skills are still missing (`smallestSkillSet`) exactly as
  * the learner's "what next" page would.
  */
+
+import { isMilestoneId } from '../../domain/pathway/milestones.ts';
 import type {
   JuryOutcome,
   ProgressEvent,
@@ -14,7 +16,7 @@ import { smallestSkillSet } from '../../domain/progress/next-steps.ts';
 import { foldSkillStates, type SkillState } from '../../domain/progress/skill-states.ts';
 import type { Catalog } from '../check-curricula.ts';
 import { indexCatalog } from '../issuance/catalog-index.ts';
-import type { DemoLearner, DemoStep } from './cast.ts';
+import type { DemoLearner, DemoPathway, DemoStep } from './cast.ts';
 import type { SeededRandom } from './random.ts';
 
 /** One event to record, before the learner and trainer have ids. */
@@ -31,6 +33,52 @@ export interface PlannedEvent {
   evidenceUrl?: string;
   /** When it happened, ISO 8601. */
   occurredAt: string;
+}
+
+/** A pathway milestone to record, with its calendar day. */
+export interface PlannedMilestone {
+  milestoneId: string;
+  /** YYYY-MM-DD, in UTC: the day it was reached. */
+  reachedOn: string;
+  by: 'learner' | 'counsellor';
+}
+
+/**
+ * Checks a demo pathway against the catalog and dates its milestones.
+ *
+ * @param catalog the checked catalog (with its job profiles).
+ * @param pathway the learner's target jobs, milestones and notes.
+ * @param learnerKeys the keys of the demo cast.
+ * @param now the seeding instant.
+ * @returns the milestones with their days, oldest first.
+ * @throws Error when the pathway names a learner, job or milestone that does not exist (a stale
+ *   demo cast), before anything is written.
+ */
+export function planPathwayMilestones(
+  catalog: Catalog,
+  pathway: DemoPathway,
+  learnerKeys: ReadonlySet<string>,
+  now: Date,
+): PlannedMilestone[] {
+  if (!learnerKeys.has(pathway.learnerKey)) {
+    throw new Error(`demo data: the pathway names no demo learner "${pathway.learnerKey}"`);
+  }
+  const jobs = new Set(catalog.jobProfiles.map((job) => job.id));
+  for (const jobId of pathway.targetJobs) {
+    if (!jobs.has(jobId)) throw new Error(`demo data: no job profile "${jobId}"`);
+  }
+  for (const milestone of pathway.milestones) {
+    if (!isMilestoneId(milestone.milestoneId)) {
+      throw new Error(`demo data: no milestone "${milestone.milestoneId}"`);
+    }
+  }
+  return [...pathway.milestones]
+    .sort((a, b) => b.daysAgo - a.daysAgo)
+    .map(({ milestoneId, daysAgo, by }) => ({
+      milestoneId,
+      reachedOn: new Date(now.getTime() - daysAgo * DAY).toISOString().slice(0, 10),
+      by,
+    }));
 }
 
 /** Planned events without their dates yet. */

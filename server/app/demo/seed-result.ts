@@ -26,6 +26,8 @@ export interface DemoLearnerCredentials {
 export interface DemoCredentials {
   admin: DemoStaffCredentials;
   trainers: DemoStaffCredentials[];
+  /** The job counsellor, who follows the job seekers' pathways. */
+  counsellor: DemoStaffCredentials;
   learners: DemoLearnerCredentials[];
 }
 

@@ -142,7 +142,13 @@ export function planDemoSessions(now: Date, timeZone: string): PlannedSession[] 
       title: 'Envoyer son premier mail',
       startsAt: new Date(start).toISOString(),
       endsAt: new Date(start + length).toISOString(),
-      targetSkills: [`${S}/envoyer-un-mail`, `${S}/envoyer-une-piece-jointe`],
+      // A newcomer can leave this session with « Messagerie »: creating the address comes
+      // last, so the mail itself stays the skill the page opens on.
+      targetSkills: [
+        `${S}/envoyer-un-mail`,
+        `${S}/envoyer-une-piece-jointe`,
+        `${S}/creer-une-adresse-mail`,
+      ],
       present: [],
     },
   ];

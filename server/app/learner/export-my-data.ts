@@ -5,14 +5,27 @@
  * rows are read, and no secret leaves: no password or PIN hash, no token, no recipient salt or
  * hashed identity (the signed credentials, which carry the hashed identity, are downloaded from
  * each award's page).
+ *
+ * The employment pathway is included in full: target jobs, milestones, counsellors following
+ * the person, share links with every opening, and the counsellors' notes about them. Those notes
+ * are hidden from the learner in the app (a counsellor's working notes), but they are personal
+ * data about the learner, and the right of access (GDPR art. 15) covers them: an export that
+ * left them out would be incomplete. Share-link tokens are not stored, so none can leak here.
  */
 import type { Database } from '../../db/connection.ts';
 import { listAwardsOfLearner } from '../../db/repositories/badge-awards-repository.ts';
+import { followsOfLearner } from '../../db/repositories/counsellor-follows-repository.ts';
 import { listEnrolments } from '../../db/repositories/demo-seed-repository.ts';
 import { listEvidenceOfLearner } from '../../db/repositories/evidence-repository.ts';
 import { listNotifications } from '../../db/repositories/notifications-repository.ts';
+import {
+  listCounsellorNotes,
+  listMilestones,
+  listTargets,
+} from '../../db/repositories/pathway-repository.ts';
 import { PeopleRepository } from '../../db/repositories/people-repository.ts';
 import { learnerLedger } from '../../db/repositories/progress-ledger-repository.ts';
+import { listOpenings, listShareLinks } from '../../db/repositories/share-links-repository.ts';
 import { foldSkillStates } from '../../domain/progress/skill-states.ts';
 import type { Catalog } from '../check-curricula.ts';
 import { UnknownPerson } from '../engine-errors.ts';
@@ -39,7 +52,8 @@ export async function exportMyData(
   personId: string,
 ): Promise<Record<string, unknown>> {
   const now = deps.clock();
-  const person = await new PeopleRepository(deps.db).findById(personId);
+  const people = new PeopleRepository(deps.db);
+  const person = await people.findById(personId);
   if (person === null) throw new UnknownPerson(personId);
   const index = indexCatalog(deps.catalog);
   const base = deps.publicUrl.replace(/\/+$/, '');
@@ -50,6 +64,7 @@ export async function exportMyData(
     listAwardsOfLearner(deps.db, personId),
     listNotifications(deps.db, personId),
   ]);
+  const pathway = await exportPathway(deps.db, people, personId);
   const states = foldSkillStates(
     deps.catalog.graph,
     ledger.map((entry) => entry.event),
@@ -113,6 +128,58 @@ export async function exportMyData(
       payload: n.payload,
       createdAt: n.createdAt,
       readAt: n.readAt ?? null,
+    })),
+    pathway,
+  };
+}
+
+/** The person's pathway record, share links with their openings, and the notes about them. */
+async function exportPathway(db: Database, people: PeopleRepository, personId: string) {
+  const [targets, milestones, follows, notes, links] = await Promise.all([
+    listTargets(db, personId),
+    listMilestones(db, personId),
+    followsOfLearner(db, personId),
+    listCounsellorNotes(db, personId),
+    listShareLinks(db, personId),
+  ]);
+  const openings = await listOpenings(
+    db,
+    links.map((link) => link.id),
+  );
+  // Staff by name, so the person knows who follows them, who wrote each note, who set what.
+  const staffIds = new Set([
+    ...[...follows, ...notes].map((row) => row.counsellorId),
+    ...milestones.map((milestone) => milestone.setBy).filter((id) => id !== personId),
+  ]);
+  const names = new Map<string, string>();
+  for (const id of staffIds) {
+    names.set(id, (await people.findById(id))?.displayName ?? id);
+  }
+  return {
+    targets: targets.map(({ jobId, position, chosenAt }) => ({ jobId, position, chosenAt })),
+    milestones: milestones.map(({ milestoneId, reachedOn, setAt, setBy }) => ({
+      milestoneId,
+      reachedOn,
+      setAt,
+      setBy: setBy === personId ? 'self' : (names.get(setBy) ?? setBy),
+    })),
+    counsellors: follows.map((follow) => ({
+      counsellorId: follow.counsellorId,
+      name: names.get(follow.counsellorId) ?? follow.counsellorId,
+      since: follow.startedAt,
+    })),
+    counsellorNotes: notes.map((note) => ({
+      id: note.id,
+      counsellorId: note.counsellorId,
+      counsellorName: names.get(note.counsellorId) ?? note.counsellorId,
+      text: note.text,
+      createdAt: note.createdAt,
+    })),
+    shareLinks: links.map((link) => ({
+      ...link,
+      openings: openings
+        .filter((opening) => opening.shareLinkId === link.id)
+        .map(({ openedAt, userAgent }) => ({ openedAt, userAgent })),
     })),
   };
 }

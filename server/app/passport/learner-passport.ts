@@ -1,7 +1,8 @@
 /**
  * The signed-in learner's printable skills passport (A4 PDF, French or English): their
  * standing badges with each one's image, skills and levels reached, framework codes and
- * verification page (address and QR code), then the skills a trainer or a jury validated that
+ * verification page (address and QR code; for a private profile, whose badge pages do not
+ * open, a note on checking it through a share link or the CLR file), then the skills a trainer or a jury validated that
  * belong to none of those badges. The learner chooses whether their name is printed.
  */
 import {
@@ -51,6 +52,8 @@ export async function exportLearnerPassport(
       ...(award.validUntil === undefined ? {} : { validUntil: award.validUntil }),
       imagePng: awardImages(deps, award).png,
       verificationUrl: verificationPageUrl(record.base, award.id),
+      // A private profile's badge pages answer 404: a QR code to one would lead nowhere.
+      privatePage: record.person.privateProfile,
       skills: skillsOfAward(award).map((skillId) =>
         passportSkill(record, skillId, record.states.get(skillId), lang),
       ),

@@ -13,6 +13,7 @@ export class GuardianConsentModel extends Model {
   declare recordedBy: string;
   declare givenAt: Date;
   declare withdrawnAt: Date | null;
+  declare allowsPublicShare: boolean | number;
 
   override $parseDatabaseJson(json: Pojo): Pojo {
     return parseTimestamps(super.$parseDatabaseJson(json), ['givenAt', 'withdrawnAt']);

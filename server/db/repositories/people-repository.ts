@@ -61,6 +61,8 @@ export interface GuardianConsent {
   recordedBy: string;
   givenAt: Date;
   withdrawnAt: Date | null;
+  /** Whether the guardian lets the minor share items publicly (share links); false if unsaid. */
+  allowsPublicShare?: boolean;
 }
 
 /** Raised when an email or learner code is already someone's. */
@@ -312,6 +314,23 @@ export class PeopleRepository {
       recordedBy: row.recordedBy,
       givenAt: row.givenAt,
       withdrawnAt: row.withdrawnAt,
+      allowsPublicShare: Boolean(row.allowsPublicShare),
     }));
+  }
+
+  /**
+   * Sets whether the person's standing (not withdrawn) guardian consents allow public sharing.
+   *
+   * @returns how many standing consents were changed (0: the person has none).
+   */
+  async setPublicShareOfStandingConsents(
+    personId: string,
+    allows: boolean,
+    trx?: Knex.Transaction,
+  ): Promise<number> {
+    return GuardianConsentModel.query(trx ?? this.db)
+      .where('personId', personId)
+      .whereNull('withdrawnAt')
+      .patch({ allowsPublicShare: allows });
   }
 }

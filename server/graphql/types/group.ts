@@ -121,6 +121,12 @@ const GuardianInput = builder.inputType('GuardianInput', {
     name: t.string({ required: true }),
     contact: t.string({ required: false }),
     scope: t.string({ required: true, description: 'What the guardian agrees to.' }),
+    allowsPublicShare: t.boolean({
+      required: false,
+      defaultValue: false,
+      description:
+        'Whether the guardian lets the minor create public share links (false unless said).',
+    }),
   }),
 });
 
@@ -157,6 +163,7 @@ builder.mutationFields((t) => ({
               guardian: {
                 name: args.guardian.name,
                 scope: args.guardian.scope,
+                allowsPublicShare: args.guardian.allowsPublicShare ?? false,
                 ...(args.guardian.contact == null ? {} : { contact: args.guardian.contact }),
               },
             }),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLearnerAccount } from '../../../server/app/accounts/create-learner-account.ts';
 import type { AccountsDeps } from '../../../server/app/accounts/deps.ts';
@@ -120,6 +121,8 @@ describe.each(testDatabaseKinds())('learner accounts on %s', (kind) => {
         recordedBy: claire.personId,
         givenAt: time.now,
         withdrawnAt: null,
+        // Public shares stay off unless the guardian's yes is recorded.
+        allowsPublicShare: false,
       },
     ]);
     const row = await test.db('people').where({ id: created.person.id }).first();
@@ -198,5 +201,32 @@ describe.each(testDatabaseKinds())('learner accounts on %s', (kind) => {
       codes.add(created.learnerCode);
     }
     expect(codes.size).toBe(5);
+  });
+
+  it('enrol a learner created into a group in its curriculum, and nobody else in none', async () => {
+    const cafe = `cafe-${randomUUID()}`;
+    await deps.groups.create(
+      { id: cafe, name: 'Café', curriculumId: 'seniors-numerique' },
+      time.clock(),
+    );
+    await deps.groups.addMember(
+      { groupId: cafe, personId: marc.personId, role: 'trainer' },
+      time.clock(),
+    );
+    const enrolled = await createLearnerAccount(deps, marc, {
+      groupId: cafe,
+      displayName: 'Simone',
+      isMinor: false,
+    });
+    expect(
+      await test.db('enrolments').where({ personId: enrolled.person.id }).select('curriculumId'),
+    ).toEqual([{ curriculumId: 'seniors-numerique' }]);
+    // A group without a curriculum enrols in nothing.
+    const plainGroup = await createLearnerAccount(deps, claire, {
+      groupId: codeClub,
+      displayName: 'Léon',
+      isMinor: false,
+    });
+    expect(await test.db('enrolments').where({ personId: plainGroup.person.id })).toEqual([]);
   });
 });

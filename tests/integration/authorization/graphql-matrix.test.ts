@@ -121,6 +121,7 @@ const EXPECTED: Record<'Query' | 'Mutation', Record<string, readonly RoleName[]>
     revokeShareLink: ['learner'],
     rotateIssuerKey: ['admin'],
     selfAssess: ['learner'],
+    setGuardianConsent: ['admin'],
     // Oneself as a learner, or a followed learner as a counsellor.
     setMilestone: ['learner', 'counsellor'],
     setTargetJobs: ['learner'],
@@ -237,6 +238,7 @@ const ARGS: Record<string, Args> = {
   }),
   renameGroup: () => ({ groupId: 'groupe-inconnu', name: 'Matrice des droits' }),
   revokeRole: () => ({ personId: 'personne-inconnue', role: 'LEARNER' }),
+  setGuardianConsent: () => ({ learnerId: 'personne-inconnue', allowsPublicShare: true }),
   withdrawValidation: (ids) => ({
     input: { learnerId: ids.learnerId, skillId: BADGE_SKILLS[0], comment: 'Erreur de saisie' },
   }),

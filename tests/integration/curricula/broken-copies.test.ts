@@ -171,6 +171,34 @@ describe('checking a broken copy of the curricula', () => {
     );
   });
 
+  it('names a job profile pointing at an unknown skill, at its line', async () => {
+    const jobs = join(dir, 'jobs', 'job-profiles.yaml');
+    const broken = replaceOnce(
+      readFileSync(jobs, 'utf8'),
+      'skill: identite-numerique/mot-de-passe-solide',
+      'skill: identite-numerique/mot-de-passe-fort',
+    );
+    writeFileSync(jobs, broken.text);
+    expect(await problems()).toEqual([
+      expect.objectContaining({
+        code: 'unknown-job-reference',
+        file: join('jobs', 'job-profiles.yaml'),
+        line: broken.line,
+      }),
+    ]);
+  });
+
+  it('names a job profile with a badly written ROME code, at its line', async () => {
+    const jobs = join(dir, 'jobs', 'job-profiles.yaml');
+    const broken = replaceOnce(readFileSync(jobs, 'utf8'), 'code: M1805', 'code: m1805');
+    writeFileSync(jobs, broken.text);
+    const found = await problems();
+    expect(found).toEqual([
+      expect.objectContaining({ file: join('jobs', 'job-profiles.yaml'), line: broken.line }),
+    ]);
+    expect(found[0]?.message).toContain('a letter and four digits');
+  });
+
   it('names missing French or English text', async () => {
     const text = read('bafa');
     const at = lineOf(text, 'title:', entryLine(text, 'ouvrir-son-dossier-bafa'));

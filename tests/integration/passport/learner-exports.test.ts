@@ -169,6 +169,25 @@ describe.each(testDatabaseKinds())('learner exports (CLR, passport) on %s', (kin
     expect(english.text).not.toContain('Élodie');
   });
 
+  it('prints, for a private profile, a note instead of a QR code to a page that answers 404', async () => {
+    const url = `${engine.publicUrl}/badges/${awardId}`;
+    await engine.db('people').where({ id: learner.personId }).update({ privateProfile: true });
+    try {
+      expect((await fetch(`${base}/badges/${awardId}`)).status).toBe(404);
+      const fr = await pdfText(await (await get('/me/passeport.pdf', learner.token)).arrayBuffer());
+      expect(fr.text).toContain('Page de vérification privée');
+      // Wrapped lines lose the space at the break: compare without any whitespace.
+      expect(fr.joined.replace(/\s+/g, '')).toContain('liendepartage');
+      expect(fr.joined).not.toContain(url);
+      const en = await get('/me/passeport.pdf?lang=en', learner.token);
+      const english = await pdfText(await en.arrayBuffer());
+      expect(english.text).toContain('Private verification page');
+      expect(english.joined).not.toContain(url);
+    } finally {
+      await engine.db('people').where({ id: learner.personId }).update({ privateProfile: false });
+    }
+  });
+
   it("never gives one learner another's record", async () => {
     const clr = await get('/me/clr.json', other.token);
     expect(clr.status).toBe(404);

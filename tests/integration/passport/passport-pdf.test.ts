@@ -65,6 +65,9 @@ async function pdfText(bytes: Buffer): Promise<{ pages: number; text: string; jo
   return { pages: pdf.numPages, text: parts.join('\n'), joined: parts.join('') };
 }
 
+/** Wrapped lines lose the space at the break: compare without any whitespace. */
+const compact = (text: string) => text.replace(/\s+/g, '');
+
 describe('skills passport PDF', () => {
   it('renders in French with the badges, skills, framework codes and full verification URLs', async () => {
     const bytes = await buildPassportPdf(input());
@@ -95,6 +98,41 @@ describe('skills passport PDF', () => {
     expect(text).not.toContain('Léa');
     expect(text).toContain('Earned on 4 March 2026');
     expect(text).toContain('Écrire un message (level: Autonome)');
+  });
+
+  it('prints a note instead of the QR code and address of a badge whose page is private', async () => {
+    const [first, second] = input().badges;
+    if (first === undefined || second === undefined) throw new Error('fixture');
+    const badges = [{ ...first, privatePage: true }, second];
+    const french = await pdfText(await buildPassportPdf(input({ badges })));
+    expect(french.text).toContain(first.name);
+    expect(french.text).toContain('Page de vérification privée');
+    expect(compact(french.joined)).toContain(compact('demandez au titulaire un lien de partage'));
+    expect(compact(french.joined)).toContain(compact('ou son fichier CLR'));
+    expect(french.joined).not.toContain(first.verificationUrl);
+    // The other badge keeps its address: the note is per badge, and the cover still speaks
+    // of QR codes since some are printed.
+    expect(french.joined).toContain(second.verificationUrl);
+    expect(french.text).toContain('scannez son QR code');
+
+    const english = await pdfText(await buildPassportPdf(input({ lang: 'en', badges })));
+    expect(english.text).toContain('Private verification page');
+    expect(compact(english.joined)).toContain(compact('ask the holder for a Grange share link'));
+    expect(english.joined).toContain('https://grange.example/verify');
+    expect(english.joined).not.toContain(first.verificationUrl);
+  });
+
+  it('sends no reader to QR codes when every badge page is private', async () => {
+    const badges = input().badges.map((badge) => ({ ...badge, privatePage: true }));
+    const { text, joined } = await pdfText(await buildPassportPdf(input({ badges })));
+    for (const badge of badges) expect(joined).not.toContain(badge.verificationUrl);
+    expect(compact(joined)).toContain(
+      compact('les pages de vérification de ses badges ne sont pas publiques'),
+    );
+    expect(compact(joined)).toContain(
+      compact('ouvrez le lien de partage que le titulaire vous a donné'),
+    );
+    expect(text).not.toContain('QR code');
   });
 
   it('says so when there is no badge yet', async () => {

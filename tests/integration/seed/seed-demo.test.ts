@@ -2,17 +2,19 @@
  * Demo data for `npm start`: seeded through the real use cases on an empty database, the
  * badges it issues verify, the printed sign-in details work, workshop sessions (past ones with
  * attendance, one today in Paris), evidence awaiting review, a flagged and a revoked badge
- * exist, and a second run does nothing.
+ * exist, a job counsellor follows two job seekers' pathways through the real use cases, and a
+ * second run does nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountsDeps } from '../../../server/app/accounts/deps.ts';
 import { signInWithPassword } from '../../../server/app/accounts/sign-in-with-password.ts';
 import { signInWithPin } from '../../../server/app/accounts/sign-in-with-pin.ts';
-import { DEMO_LEARNERS, DEMO_REVOCATION } from '../../../server/app/demo/cast.ts';
-import { planLearnerEvents } from '../../../server/app/demo/plan.ts';
+import { DEMO_LEARNERS, DEMO_PATHWAYS, DEMO_REVOCATION } from '../../../server/app/demo/cast.ts';
+import { planLearnerEvents, planPathwayMilestones } from '../../../server/app/demo/plan.ts';
 import { seededRandom } from '../../../server/app/demo/random.ts';
 import { planDemoSessions } from '../../../server/app/demo/workshops.ts';
 import { indexCatalog } from '../../../server/app/issuance/catalog-index.ts';
+import { readPathway } from '../../../server/app/pathway/read-pathway.ts';
 import {
   formatDemoCredentials,
   type SeedDemoResult,
@@ -60,8 +62,37 @@ describe('the demo plan', () => {
   });
 });
 
+describe('the demo pathways', () => {
+  it('name real learners, jobs and milestones, and stale ones fail before anything is written', async () => {
+    const catalog = await shippedCurricula();
+    const now = new Date('2026-03-02T09:00:00.000Z');
+    const keys = new Set(DEMO_LEARNERS.map((l) => l.key));
+    const [yasmine] = DEMO_PATHWAYS;
+    if (yasmine === undefined) throw new Error('no demo pathway');
+    expect(planPathwayMilestones(catalog, yasmine, keys, now).map((m) => m.reachedOn)).toEqual([
+      '2026-01-11',
+      '2026-01-31',
+      '2026-02-24',
+    ]);
+    const stale = { ...yasmine, targetJobs: ['astronaute'] };
+    expect(() => planPathwayMilestones(catalog, stale, keys, now)).toThrow(/astronaute/);
+    const unknownMilestone = {
+      ...yasmine,
+      milestones: [{ milestoneId: 'permis-b', daysAgo: 1, by: 'learner' as const }],
+    };
+    expect(() => planPathwayMilestones(catalog, unknownMilestone, keys, now)).toThrow(/permis-b/);
+    expect(() =>
+      planPathwayMilestones(catalog, { ...yasmine, learnerKey: 'zoe' }, keys, now),
+    ).toThrow(/zoe/);
+  });
+});
+
 const TABLES = [
   'people',
+  'counsellor_follows',
+  'pathway_targets',
+  'pathway_milestones',
+  'counsellor_notes',
   'progress_events',
   'badge_awards',
   'groups',
@@ -121,11 +152,11 @@ describe.each(testDatabaseKinds())('demo data on %s', (kind) => {
     await f?.dispose();
   });
 
-  it('creates an admin, two trainers and at least twelve learners, quickly', async () => {
+  it('creates an admin, two trainers, a counsellor and at least twelve learners, quickly', async () => {
     const rows: Array<{ role: string }> = await f.db('person_roles').select('role');
     const byRole: Record<string, number> = {};
     for (const { role } of rows) byRole[role] = (byRole[role] ?? 0) + 1;
-    expect(byRole).toMatchObject({ admin: 1, trainer: 2 });
+    expect(byRole).toMatchObject({ admin: 1, trainer: 2, counsellor: 1 });
     expect(byRole.learner).toBeGreaterThanOrEqual(12);
     expect(result.credentials.learners.length).toBe(byRole.learner);
     expect(await f.count('groups')).toBe(5);
@@ -199,9 +230,12 @@ describe.each(testDatabaseKinds())('demo data on %s', (kind) => {
 
   it('prints sign-in details that work', async () => {
     const text = formatDemoCredentials(result);
-    const { admin, trainers, learners } = result.credentials;
+    const { admin, trainers, counsellor, learners } = result.credentials;
     const deps = accounts();
-    for (const staff of [admin, ...trainers]) {
+    expect(text).toContain(
+      `  Conseillère emploi / Job counsellor : ${counsellor.displayName} — ${counsellor.email} / ${counsellor.password}`,
+    );
+    for (const staff of [admin, ...trainers, counsellor]) {
       expect(text).toContain(staff.email);
       expect(text).toContain(staff.password);
       const session = await signInWithPassword(deps, {
@@ -224,7 +258,47 @@ describe.each(testDatabaseKinds())('demo data on %s', (kind) => {
       }
     }
     // No fixed password: two seeds never print the same secrets.
-    expect(new Set([admin.password, ...trainers.map((t) => t.password)]).size).toBe(3);
+    expect(
+      new Set([admin.password, ...trainers.map((t) => t.password), counsellor.password]).size,
+    ).toBe(4);
+  });
+
+  it('lets the counsellor follow two job seekers with target jobs, milestones and one note', async () => {
+    const { counsellor } = result.credentials;
+    const follows = await f
+      .db('counsellor_follows')
+      .where({ counsellorId: counsellor.personId })
+      .whereNull('endedAt');
+    const followed = new Set(follows.map((row: { learnerId: string }) => row.learnerId));
+    expect(followed).toEqual(new Set([learner('yasmine').personId, learner('thomas').personId]));
+    expect(await f.count('counsellor_notes')).toBe(1);
+
+    const pathwayDeps = { db: f.db, catalog: f.catalog, clock: f.clock };
+    const withNotes = { withNotes: true };
+    const yasmine = await readPathway(pathwayDeps, learner('yasmine').personId, withNotes);
+    expect(yasmine.targets.map((t) => t.job.id)).toEqual([
+      'assistant-administratif',
+      'conseiller-assistance-client',
+    ]);
+    expect(yasmine.milestones.map((m) => m.milestoneId)).toEqual([
+      'projet-professionnel-defini',
+      'cv-pret',
+      'premier-entretien',
+    ]);
+    expect(yasmine.notes?.map((n) => n.counsellorId)).toEqual([counsellor.personId]);
+    // Milestones the learner set are hers; the others the counsellor's.
+    const setBy = await f
+      .db('pathway_milestones')
+      .where({ learnerId: learner('yasmine').personId })
+      .orderBy('reachedOn');
+    expect(setBy.map((row: { setBy: string }) => row.setBy)).toEqual([
+      counsellor.personId,
+      learner('yasmine').personId,
+      counsellor.personId,
+    ]);
+    const thomas = await readPathway(pathwayDeps, learner('thomas').personId, withNotes);
+    expect(thomas.targets.map((t) => t.job.id)).toEqual(['technicien-support']);
+    expect(thomas.notes).toEqual([]);
   });
 
   it('does nothing when the database already has people', async () => {
