@@ -2,6 +2,7 @@
  * One skill: where the learner stands, what it is, what to do first, how to learn it, how it is
  * validated; then handing in evidence, self-assessment where allowed, and the history.
  */
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { formatDate, useLocale, useLocalized } from '../../app/localized.ts';
@@ -16,7 +17,9 @@ import { SelfAssessmentForm } from './self-assessment-form.tsx';
 import { skillHistory } from './skill-history.ts';
 import { type SkillDetail, SkillQuery } from './skill-queries.ts';
 
-function duration(minutes: number, t: ReturnType<typeof useTranslation>['t']): string {
+// `TFunction`, not `ReturnType<typeof useTranslation>['t']`: with ~670 typed keys the latter
+// makes TypeScript give up ("type instantiation is excessively deep").
+function duration(minutes: number, t: TFunction): string {
   if (minutes < 60) return t('activity.minutes', { count: minutes });
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;

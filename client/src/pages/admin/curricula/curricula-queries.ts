@@ -35,6 +35,16 @@ export const CurriculaStatusQuery = gql<
   }
 }`);
 
+/** A public framework's competence a skill or badge matches, as the curriculum states it. */
+export interface Alignment {
+  framework: string;
+  frameworkVersion: string;
+  /** Null for frameworks that name competences by address only (ESCO). */
+  code: string | null;
+  name: string;
+  url: string;
+}
+
 export type ValidationMethod = 'TRAINER' | 'EVIDENCE' | 'JURY';
 
 export interface CatalogSkill {
@@ -47,6 +57,7 @@ export interface CatalogSkill {
   selfAssessment: boolean;
   validityMonths: number | null;
   levels: Array<{ level: number; title: LocalizedText }>;
+  alignments: Alignment[];
 }
 
 export interface CatalogBadge {
@@ -54,6 +65,9 @@ export interface CatalogBadge {
   title: LocalizedText;
   description: LocalizedText;
   criteriaNarrative: LocalizedText;
+  /** The skills its criteria name directly (global ids). */
+  criteriaSkillIds: string[];
+  alignments: Alignment[];
 }
 
 export interface CatalogCurriculum {
@@ -75,7 +89,11 @@ export const CatalogQuery = gql<
     skills {
       id title { fr en } module order prerequisiteIds validationMethods selfAssessment
       validityMonths levels { level title { fr en } }
+      alignments { framework frameworkVersion code name url }
     }
-    badges { id title { fr en } description { fr en } criteriaNarrative { fr en } }
+    badges {
+      id title { fr en } description { fr en } criteriaNarrative { fr en } criteriaSkillIds
+      alignments { framework frameworkVersion code name url }
+    }
   }
 }`);

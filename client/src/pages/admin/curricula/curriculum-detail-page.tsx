@@ -1,10 +1,11 @@
 /**
  * One curriculum, read-only: its skills by module (how each is validated, its levels, its
- * prerequisites, how long a validation lasts) as tables, and its badges (what they certify, the
- * criteria in words, the public page that lists the skills they require) with their alignments
- * to public frameworks.
+ * prerequisites, how long a validation lasts, the public frameworks it matches) as tables, and
+ * its badges (what they certify, the skills their criteria name — links to those skills' rows —,
+ * the criteria in words, the public page) with their alignments to public frameworks. Everything
+ * comes from one GraphQL request.
  */
-import { useEffect, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocalized } from '../../../app/localized.ts';
 import { useQuery } from '../../../app/use-query.ts';
@@ -13,33 +14,42 @@ import { Loading } from '../../../components/loading.tsx';
 import { AdminLayout } from '../admin-layout.tsx';
 import { adminPaths } from '../admin-paths.ts';
 import { ScrollTable } from '../scroll-table.tsx';
-import { type Alignment, fetchBadgeAlignments } from './badge-alignments.ts';
-import { type CatalogBadge, CatalogQuery, type CatalogSkill } from './curricula-queries.ts';
+import {
+  type Alignment,
+  type CatalogBadge,
+  CatalogQuery,
+  type CatalogSkill,
+} from './curricula-queries.ts';
 
-type AlignmentsState = Record<string, Alignment[] | 'failed'>;
+/**
+ * The HTML id of a skill's row, for the badges' links to it. Global ids are
+ * `<curriculum>/<skill>` slugs; the slash is not welcome in a URL fragment.
+ */
+export function skillAnchor(skillId: string): string {
+  return `skill-${skillId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
 
-function useAlignments(badgeIds: readonly string[]): AlignmentsState | undefined {
-  const key = badgeIds.join(' ');
-  const [state, setState] = useState<{ key: string; value: AlignmentsState } | undefined>();
-  useEffect(() => {
-    if (key === '') return;
-    let current = true;
-    const ids = key.split(' ');
-    void Promise.all(
-      ids.map((id) =>
-        fetchBadgeAlignments(id).then(
-          (list): [string, Alignment[] | 'failed'] => [id, list],
-          (): [string, 'failed'] => [id, 'failed'],
-        ),
-      ),
-    ).then((entries) => {
-      if (current) setState({ key, value: Object.fromEntries(entries) });
-    });
-    return () => {
-      current = false;
-    };
-  }, [key]);
-  return state?.key === key ? state.value : undefined;
+/** A skill's alignments, one line each: "DigComp 2.6 : <name as a link>". */
+function AlignmentList({ alignments }: { alignments: Alignment[] }) {
+  const { t } = useTranslation();
+  if (alignments.length === 0) return <>—</>;
+  return (
+    <ul className="alignment-list">
+      {alignments.map((alignment) => (
+        <li key={`${alignment.url} ${alignment.code ?? ''} ${alignment.name}`}>
+          {alignment.code === null
+            ? t('admin.curriculum.alignmentRefNoCode', { framework: alignment.framework })
+            : t('admin.curriculum.alignmentRef', {
+                framework: alignment.framework,
+                code: alignment.code,
+              })}{' '}
+          <a href={alignment.url} rel="noopener noreferrer">
+            {alignment.name}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 function SkillsTable({
@@ -62,11 +72,12 @@ function SkillsTable({
           <th scope="col">{t('admin.curriculum.levels')}</th>
           <th scope="col">{t('admin.curriculum.prerequisites')}</th>
           <th scope="col">{t('admin.curriculum.validity')}</th>
+          <th scope="col">{t('admin.curriculum.frameworks')}</th>
         </tr>
       </thead>
       <tbody>
         {skills.map((skill) => (
-          <tr key={skill.id}>
+          <tr key={skill.id} id={skillAnchor(skill.id)}>
             <th scope="row">{localized(skill.title)}</th>
             <td>
               {skill.validationMethods.map((m) => t(`admin.method.${m}`)).join(', ')}
@@ -92,6 +103,9 @@ function SkillsTable({
                 ? t('admin.curriculum.forever')
                 : t('admin.curriculum.months', { count: skill.validityMonths })}
             </td>
+            <td>
+              <AlignmentList alignments={skill.alignments} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -106,6 +120,7 @@ function AlignmentsTable({ caption, alignments }: { caption: string; alignments:
       <thead>
         <tr>
           <th scope="col">{t('admin.curriculum.framework')}</th>
+          <th scope="col">{t('admin.curriculum.version')}</th>
           <th scope="col">{t('admin.curriculum.code')}</th>
           <th scope="col">{t('admin.curriculum.label')}</th>
           <th scope="col">{t('admin.curriculum.link')}</th>
@@ -114,13 +129,14 @@ function AlignmentsTable({ caption, alignments }: { caption: string; alignments:
       <tbody>
         {alignments.map((alignment) => (
           <tr key={`${alignment.url} ${alignment.code ?? ''} ${alignment.name}`}>
-            <td>{alignment.framework ?? '—'}</td>
+            <td>{alignment.framework}</td>
+            <td>{alignment.frameworkVersion}</td>
             <td>{alignment.code ?? '—'}</td>
             <th scope="row">{alignment.name}</th>
             <td>
               <a href={alignment.url} rel="noopener noreferrer">
-                {t('admin.curriculum.open')}
-                <span className="visually-hidden"> {alignment.name}</span>
+                {t('admin.curriculum.open')}{' '}
+                <span className="visually-hidden">{alignment.name}</span>
               </a>
             </td>
           </tr>
@@ -132,13 +148,16 @@ function AlignmentsTable({ caption, alignments }: { caption: string; alignments:
 
 function BadgeItem({
   badge,
-  alignments,
+  skillTitle,
+  onThisPage,
 }: {
   badge: CatalogBadge;
-  alignments: Alignment[] | 'failed' | undefined;
+  skillTitle: (skillId: string) => string;
+  onThisPage: (skillId: string) => boolean;
 }) {
   const { t } = useTranslation();
   const localized = useLocalized();
+  const skillsLabel = useId();
   const title = localized(badge.title);
   const publicPage = `/badges/definitions/${badge.id.split('/').map(encodeURIComponent).join('/')}`;
   return (
@@ -148,23 +167,37 @@ function BadgeItem({
         <h3>{title}</h3>
       </div>
       <p>{localized(badge.description)}</p>
+      <p id={skillsLabel}>
+        <strong>{t('admin.curriculum.criteriaSkills')}</strong>
+        {badge.criteriaSkillIds.length === 0 ? ` ${t('admin.curriculum.noCriteriaSkills')}` : null}
+      </p>
+      {badge.criteriaSkillIds.length > 0 ? (
+        <ul className="criteria-skills" aria-labelledby={skillsLabel}>
+          {badge.criteriaSkillIds.map((skillId) => (
+            <li key={skillId}>
+              {onThisPage(skillId) ? (
+                <a href={`#${skillAnchor(skillId)}`}>{skillTitle(skillId)}</a>
+              ) : (
+                skillTitle(skillId)
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <p>
         <strong>{t('admin.curriculum.criteria')}</strong> {localized(badge.criteriaNarrative)}
       </p>
       <p>
         <a href={publicPage}>{t('admin.curriculum.publicPage', { badge: title })}</a>
       </p>
-      {alignments === undefined ? <Loading /> : null}
-      {alignments === 'failed' ? <p>{t('admin.curriculum.alignmentsFailed')}</p> : null}
-      {Array.isArray(alignments) && alignments.length === 0 ? (
+      {badge.alignments.length === 0 ? (
         <p>{t('admin.curriculum.noAlignments')}</p>
-      ) : null}
-      {Array.isArray(alignments) && alignments.length > 0 ? (
+      ) : (
         <AlignmentsTable
           caption={t('admin.curriculum.alignmentsOf', { badge: title })}
-          alignments={alignments}
+          alignments={badge.alignments}
         />
-      ) : null}
+      )}
     </li>
   );
 }
@@ -174,7 +207,6 @@ export function CurriculumDetailPage({ curriculumId }: { curriculumId: string })
   const localized = useLocalized();
   const { data, error, loading, reload } = useQuery(CatalogQuery, {});
   const curriculum = data?.curricula.find((c) => c.id === curriculumId);
-  const alignments = useAlignments(curriculum?.badges.map((b) => b.id) ?? []);
 
   const content = (() => {
     if (loading && data === undefined) return <Loading />;
@@ -184,6 +216,7 @@ export function CurriculumDetailPage({ curriculumId }: { curriculumId: string })
       data.curricula.flatMap((c) => c.skills.map((s) => [s.id, localized(s.title)] as const)),
     );
     const titleOf = (id: string) => titles.get(id) ?? id;
+    const shownHere = new Set(curriculum.skills.map((s) => s.id));
     return (
       <>
         <p className="lead">{localized(curriculum.description)}</p>
@@ -213,7 +246,12 @@ export function CurriculumDetailPage({ curriculumId }: { curriculumId: string })
           <p className="hint">{t('admin.curriculum.badgesHint')}</p>
           <ul className="entity-list wide-list">
             {curriculum.badges.map((badge) => (
-              <BadgeItem key={badge.id} badge={badge} alignments={alignments?.[badge.id]} />
+              <BadgeItem
+                key={badge.id}
+                badge={badge}
+                skillTitle={titleOf}
+                onThisPage={(id) => shownHere.has(id)}
+              />
             ))}
           </ul>
         </section>
