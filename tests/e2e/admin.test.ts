@@ -14,6 +14,7 @@ import { expectNoAxeViolations } from './support/axe.ts';
 import { launchBrowser, openPage } from './support/browser.ts';
 import { screenshot } from './support/screenshots.ts';
 import { type RunningServer, startServer } from './support/server.ts';
+import { expectTouchTargets } from './support/touch-targets.ts';
 
 const DESKTOP = { width: 1280, height: 900 };
 
@@ -48,6 +49,7 @@ function parseAdmin(output: string): { email: string; password: string } {
 /** axe finds nothing, nothing is wider than the screen, then the step's screenshot. */
 async function checkPage(where: string, shot: string, on: Page = page): Promise<void> {
   await expectNoAxeViolations(on, where);
+  await expectTouchTargets(on, where);
   const width = await on.evaluate(() => ({
     content: document.documentElement.scrollWidth,
     screen: document.documentElement.clientWidth,
@@ -210,8 +212,10 @@ describe('the admin on a desktop screen', () => {
     await page.locator('table').first().waitFor();
     expect(await page.locator('table caption').first().textContent()).not.toBe('');
     expect(await page.getByRole('rowheader', { name: 'Se connecter au Wi-Fi' }).count()).toBe(1);
-    // Alignments come from each badge's public Open Badges document.
-    await page.locator('.entity-list .loading').first().waitFor({ state: 'detached' });
+    // Each badge links to the skills its criteria name, on this page, and lists its alignments.
+    const criteriaSkill = page.locator('.criteria-skills a[href^="#skill-"]').first();
+    const row = (await criteriaSkill.getAttribute('href')) ?? '';
+    expect(await page.locator(`tr${row}`).count()).toBe(1);
     const alignments = page.getByRole('table', { name: /Référentiels du badge/ });
     expect(await alignments.count()).toBeGreaterThan(0);
     expect(await alignments.first().locator('tbody tr').count()).toBeGreaterThan(0);

@@ -12,6 +12,7 @@ import { expectNoAxeViolations } from './support/axe.ts';
 import { launchBrowser, openPage } from './support/browser.ts';
 import { screenshot } from './support/screenshots.ts';
 import { type RunningServer, startServer } from './support/server.ts';
+import { expectTouchTargets } from './support/touch-targets.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -46,6 +47,7 @@ async function heading(): Promise<string> {
  */
 async function checkPage(where: string, shot: string): Promise<void> {
   await expectNoAxeViolations(page, where);
+  await expectTouchTargets(page, where);
   const width = await page.evaluate(() => ({
     content: document.documentElement.scrollWidth,
     screen: document.documentElement.clientWidth,

@@ -15,6 +15,7 @@ import { expectNoAxeViolations } from './support/axe.ts';
 import { launchBrowser, openPage } from './support/browser.ts';
 import { screenshot } from './support/screenshots.ts';
 import { type RunningServer, startServer } from './support/server.ts';
+import { expectTouchTargets } from './support/touch-targets.ts';
 
 const S = 'seniors-numerique';
 const MAIL = `${S}/envoyer-un-mail`;
@@ -46,6 +47,7 @@ async function heading(): Promise<string> {
 /** axe finds nothing, nothing is wider than the phone's screen, then the step's screenshot. */
 async function checkPage(where: string, shot: string, on: Page = page): Promise<void> {
   await expectNoAxeViolations(on, where);
+  await expectTouchTargets(on, where);
   const width = await on.evaluate(() => ({
     content: document.documentElement.scrollWidth,
     screen: document.documentElement.clientWidth,

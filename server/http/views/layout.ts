@@ -36,6 +36,7 @@ a{color:var(--primary);text-underline-offset:.15em}
 :focus-visible{outline:3px solid var(--focus);outline-offset:2px}
 .skip{position:absolute;left:-999px;top:.5rem;z-index:10;padding:.75rem 1rem;background:var(--surface);color:var(--primary)}.skip:focus{left:.5rem}
 .banner{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.25rem 1rem;padding:.25rem 1rem;background:var(--banner);color:var(--banner-text)}
+li>a:only-child,td>a:only-child,th>a:only-child,dd>a:only-child,p>a:only-child{display:inline-flex;align-items:center;min-height:44px;min-width:44px}
 .banner a,.site-footer a{color:var(--banner-text);display:inline-flex;align-items:center;min-height:44px}
 .banner :focus-visible,.site-footer :focus-visible{outline-color:#ffd08a}
 .brand{font-weight:700;font-size:1.2rem;text-decoration:none}
