@@ -26,6 +26,14 @@ export const paths = {
     /** The printable QR cards of the accounts just created. */
     cards: '/animation/cartes',
   },
+  /** The learner's « Mon parcours vers l'emploi » (target jobs, gaps, milestones, sharing). */
+  pathway: '/mon-parcours-emploi',
+  /** The job counsellor's area. */
+  counsellor: {
+    home: '/conseil',
+    /** @param learnerId a learner the counsellor follows. */
+    learner: (learnerId: string) => `/conseil/apprenants/${encodeURIComponent(learnerId)}`,
+  },
   /**
    * Where a session's QR code leads: the learner checks in. The code is in the path, not in
    * `?code=`, so it survives the detour through the sign-in page.

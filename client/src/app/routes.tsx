@@ -56,6 +56,20 @@ const CardsPage = lazy(() =>
 const CheckInPage = lazy(() =>
   import('../pages/check-in/check-in-page.tsx').then((m) => ({ default: m.CheckInPage })),
 );
+const PathwayPage = lazy(() =>
+  import('../pages/pathway/pathway-page.tsx').then((m) => ({ default: m.PathwayPage })),
+);
+// The counsellor's area: for counsellors only (the API refuses anyone else anyway).
+const CounsellorHomePage = lazy(() =>
+  import('../pages/counsellor/counsellor-home-page.tsx').then((m) => ({
+    default: m.CounsellorHomePage,
+  })),
+);
+const CounsellorLearnerPage = lazy(() =>
+  import('../pages/counsellor/counsellor-learner-page.tsx').then((m) => ({
+    default: m.CounsellorLearnerPage,
+  })),
+);
 // The admin area: one chunk per page, opened to administrators only.
 const AdminHomePage = lazy(() =>
   import('../pages/admin/home/admin-home-page.tsx').then((m) => ({ default: m.AdminHomePage })),
@@ -189,6 +203,29 @@ export function AppRoutes() {
           {(params) => (
             <RequireSignIn>
               <CheckInPage code={params.code} />
+            </RequireSignIn>
+          )}
+        </Route>
+        <Route path={paths.pathway}>
+          <RequireSignIn>
+            <RequireRole allowed="LEARNER">
+              <PathwayPage />
+            </RequireRole>
+          </RequireSignIn>
+        </Route>
+        <Route path={paths.counsellor.home}>
+          <RequireSignIn>
+            <RequireRole allowed="COUNSELLOR">
+              <CounsellorHomePage />
+            </RequireRole>
+          </RequireSignIn>
+        </Route>
+        <Route path="/conseil/apprenants/:learnerId">
+          {(params) => (
+            <RequireSignIn>
+              <RequireRole allowed="COUNSELLOR">
+                <CounsellorLearnerPage learnerId={params.learnerId} />
+              </RequireRole>
             </RequireSignIn>
           )}
         </Route>

@@ -1,5 +1,5 @@
 /**
- * For a person with several roles (a trainer who also follows a curriculum): links between
+ * For a person with several roles (a trainer or a job counsellor who also follows a curriculum): links between
  * their areas, the current one marked. Nothing for a person with one area.
  */
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { useViewer } from '../app/auth/auth-context.tsx';
 import { paths } from '../app/paths.ts';
 import './area-switch.css';
 
-export type Area = 'learner' | 'trainer';
+export type Area = 'learner' | 'trainer' | 'counsellor';
 
 export function AreaSwitch({ current }: { current: Area }) {
   const { t } = useTranslation();
@@ -19,6 +19,9 @@ export function AreaSwitch({ current }: { current: Area }) {
   }
   if (roles.includes('TRAINER')) {
     areas.push({ area: 'trainer', href: paths.trainer.home, label: t('areas.trainer') });
+  }
+  if (roles.includes('COUNSELLOR')) {
+    areas.push({ area: 'counsellor', href: paths.counsellor.home, label: t('areas.counsellor') });
   }
   if (areas.length < 2) return null;
   return (

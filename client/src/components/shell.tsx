@@ -60,6 +60,7 @@ export function Shell({ children }: { children: ReactNode }) {
 
   const isLearner = viewer?.roles.includes('LEARNER') ?? false;
   const isAdmin = viewer?.roles.includes('ADMIN') ?? false;
+  const isCounsellor = viewer?.roles.includes('COUNSELLOR') ?? false;
   // A trainer who also learns reaches their workshops from any page (a trainer who does not
   // lands there from "Accueil").
   const isLearningTrainer = isLearner && (viewer?.roles.includes('TRAINER') ?? false);
@@ -81,6 +82,16 @@ export function Shell({ children }: { children: ReactNode }) {
               {isLearner ? (
                 <li>
                   <NavLink href={paths.badges}>{t('nav.badges')}</NavLink>
+                </li>
+              ) : null}
+              {isLearner ? (
+                <li>
+                  <NavLink href={paths.pathway}>{t('nav.pathway')}</NavLink>
+                </li>
+              ) : null}
+              {isCounsellor ? (
+                <li>
+                  <NavLink href={paths.counsellor.home}>{t('areas.counsellor')}</NavLink>
                 </li>
               ) : null}
               {isLearningTrainer ? (

@@ -40,6 +40,8 @@ export interface Auth {
   ): Promise<TData>;
   /** Updates the viewer after a change (e.g. the preferences were saved). */
   setViewer(viewer: Viewer): void;
+  /** `fetch` with the access token (renewed when needed), for downloads such as `/me/clr.json`. */
+  fetch(url: string, init?: RequestInit): Promise<Response>;
 }
 
 const ViewerQuery = gql<
@@ -129,6 +131,7 @@ export function AuthProvider({
       viewer,
       graphql,
       setViewer,
+      fetch: (url, init = {}) => session.fetch(url, init),
       async signIn(body, remember) {
         await session.signIn(body, remember);
         await loadViewer();

@@ -89,6 +89,9 @@ function LearnerHome() {
           </ul>
         )}
       </section>
+      <p className="notice notice-info">
+        <Link href={paths.pathway}>{t('home.pathwayLink')}</Link>
+      </p>
       <section aria-labelledby="my-curricula">
         <h2 id="my-curricula">{t('home.curricula')}</h2>
         {data.myEnrolments.length === 0 ? (
@@ -135,6 +138,14 @@ export function HomePage() {
         <TrainerHomePage />
       </Suspense>
     );
+  }
+  // A job counsellor who neither learns nor trains lands on the learners they follow.
+  if (
+    viewer.roles.includes('COUNSELLOR') &&
+    !viewer.roles.includes('LEARNER') &&
+    !viewer.roles.includes('TRAINER')
+  ) {
+    return <Redirect to={paths.counsellor.home} replace />;
   }
   // An administrator with no other area lands on the admin area.
   if (viewer.roles.includes('ADMIN') && !viewer.roles.includes('LEARNER')) {
