@@ -8,17 +8,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkCurriculaFolder } from '../../../server/app/check-curricula.ts';
-import { ensureIssuer } from '../../../server/app/ensure-issuer.ts';
-import { loadConfig } from '../../../server/config.ts';
-import { createApp } from '../../../server/http/app.ts';
-import { createLogger } from '../../../server/logger.ts';
 import { closeServer } from '../../support/close-server.ts';
 import {
   createTestDatabase,
   type TestDatabase,
   testDatabaseKinds,
 } from '../../support/databases.ts';
+import { serveApp } from '../../support/serve-app.ts';
 import { type PublicSite, startPublicSite } from './public-site.ts';
 
 interface ErrorBody {
@@ -33,30 +29,10 @@ describe.each(testDatabaseKinds())('POST /verify per client through createApp on
 
   beforeAll(async () => {
     test = await createTestDatabase(kind);
-    const curricula = await checkCurriculaFolder();
-    if (!curricula.ok) throw new Error('curricula');
-    const clock = () => new Date(now);
-    const issuer = await ensureIssuer(
-      test.db,
-      {
-        publicUrl: 'http://localhost:3000',
-        name: 'Grange Numérique',
-        email: 'contact@grange.example',
-      },
-      clock,
-    );
-    const app = createApp({
-      config: loadConfig({}),
-      db: test.db,
-      logger: createLogger('silent'),
-      catalog: curricula.catalog,
-      clock,
+    ({ server, base } = await serveApp(test.db, {
+      clock: () => new Date(now),
       jwtSecret: 'verify-limit-test-secret-with-enough-entropy-0123',
-      issuer,
-    });
-    server = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    }));
   });
   afterAll(async () => {
     await new Promise((resolve) => server.close(resolve));

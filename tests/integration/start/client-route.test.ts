@@ -6,20 +6,15 @@
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkCurriculaFolder } from '../../../server/app/check-curricula.ts';
-import { ensureIssuer } from '../../../server/app/ensure-issuer.ts';
-import { loadConfig } from '../../../server/config.ts';
-import { createApp } from '../../../server/http/app.ts';
-import { createLogger } from '../../../server/logger.ts';
 import {
   createTestDatabase,
   type TestDatabase,
   testDatabaseKinds,
 } from '../../support/databases.ts';
+import { serveApp } from '../../support/serve-app.ts';
 
 const PAGE = '<!doctype html><html lang="fr"><body><div id="root"></div></body></html>';
 const HTML = { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8' };
@@ -32,32 +27,14 @@ describe.each(testDatabaseKinds())('the web client served on %s', (kind) => {
   let bare: string;
 
   async function serve(dir: string): Promise<string> {
-    const curricula = await checkCurriculaFolder();
-    if (!curricula.ok) throw new Error('curricula');
-    const clock = () => new Date('2026-06-01T00:00:00Z');
-    const issuer = await ensureIssuer(
-      test.db,
-      {
-        publicUrl: 'http://localhost:3000',
-        name: 'Grange Numérique',
-        email: 'contact@grange.example',
-      },
-      clock,
-    );
-    const app = createApp({
-      config: loadConfig({ DATA_DIR: join(clientDir, 'data') }),
-      db: test.db,
-      logger: createLogger('silent'),
-      catalog: curricula.catalog,
-      clock,
+    const { server, base: url } = await serveApp(test.db, {
+      clock: () => new Date('2026-06-01T00:00:00Z'),
       jwtSecret: 'client-route-secret-with-enough-entropy-0123456789',
-      issuer,
+      env: { DATA_DIR: join(clientDir, 'data') },
       clientDir: dir,
     });
-    const server = app.listen(0, '127.0.0.1');
     servers.push(server);
-    await new Promise((resolve) => server.once('listening', resolve));
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return url;
   }
 
   beforeAll(async () => {

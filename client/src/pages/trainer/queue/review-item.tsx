@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../app/auth/auth-context.tsx';
 import { formatDate, useLocale, useLocalized } from '../../../app/localized.ts';
 import { ErrorMessage, type Failure } from '../../../components/error-message.tsx';
+import { LevelOptions } from '../../../components/level-options.tsx';
 import {
   type QueueEvidence,
   RejectSkillMutation,
@@ -238,11 +239,7 @@ export function ReviewItem({
                 value={level ?? ''}
                 onChange={(event) => setLevel(Number(event.target.value))}
               >
-                {levels.map((l) => (
-                  <option key={l.level} value={l.level}>
-                    {t('trainer.decide.levelOption', { level: l.level, title: localized(l.title) })}
-                  </option>
-                ))}
+                <LevelOptions levels={levels} />
               </select>
             </div>
           )}

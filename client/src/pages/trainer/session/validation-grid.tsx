@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { LocalizedText } from '../../../app/graphql.ts';
 import { useLocalized } from '../../../app/localized.ts';
 import { ErrorMessage, type Failure } from '../../../components/error-message.tsx';
+import { LevelOptions } from '../../../components/level-options.tsx';
 import { StatusLabel } from '../../../components/status-label.tsx';
 import type { SkillSummary } from '../trainer-queries.ts';
 import type { DecisionActions, DecisionResult } from './decision-actions.ts';
@@ -89,7 +90,6 @@ function DecisionRow({
   onUndo: () => void;
 }) {
   const { t } = useTranslation();
-  const localized = useLocalized();
   const id = useId();
   const pressed = row.pending ?? row.lastChoice;
   return (
@@ -116,11 +116,7 @@ function DecisionRow({
               value={level ?? ''}
               onChange={(event) => onLevel(Number(event.target.value))}
             >
-              {levels.map((l) => (
-                <option key={l.level} value={l.level}>
-                  {t('trainer.decide.levelOption', { level: l.level, title: localized(l.title) })}
-                </option>
-              ))}
+              <LevelOptions levels={levels} />
             </select>
           </div>
         )}
