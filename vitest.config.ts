@@ -1,7 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-// Four layers, run separately (see README "Which test layer to write").
+// Five layers, run separately (see README "Which test layer to write"). The long reliability
+// suites (load, crash, backup) have their own config: vitest.reliability.config.ts.
 export default defineConfig({
   test: {
     projects: [
@@ -27,6 +28,15 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+        },
+      },
+      {
+        // Attacks and bad input against the real server and databases (issue 7).
+        test: {
+          name: 'security',
+          include: ['tests/security/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
         },
       },
       {
