@@ -41,6 +41,8 @@ function filesUnder(folder: string): string[] {
 /** @returns the hash of what the build is made from. */
 export function sourceHash(): string {
   const hash = createHash('sha256');
+  // Builds made before they were always production builds must not count as fresh.
+  hash.update('production\0');
   const files = [...filesUnder(CLIENT_DIR), join(ROOT, 'package-lock.json')].sort();
   for (const file of files) {
     hash.update(relative(ROOT, file));
@@ -101,7 +103,20 @@ export async function ensureClientBuild(options: { force?: boolean } = {}): Prom
     if (!options.force && clientBuildIsFresh()) return false;
     const hash = sourceHash();
     const { build } = await import('vite');
-    await build({ configFile: join(CLIENT_DIR, 'vite.config.ts'), logLevel: 'warn' });
+    // Always the production build: under Vitest NODE_ENV is "test", and Vite would then bundle
+    // React's development build (bigger, slower, and StrictMode effects run twice).
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({
+        configFile: join(CLIENT_DIR, 'vite.config.ts'),
+        mode: 'production',
+        logLevel: 'warn',
+      });
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+    }
     writeFileSync(HASH_FILE, hash);
     return true;
   });

@@ -9,6 +9,7 @@ import {
   type MouseEvent as ReactMouseEvent,
   type PointerEvent as ReactPointerEvent,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -79,6 +80,14 @@ export function SkillGraph({ skills, label }: { skills: readonly SkillView[]; la
   const viewport = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState({ width: 360, height: 480 });
   const [view, setView] = useState<View>({ scale: 1, x: 0, y: 0 });
+  /** A focused box to scroll into the page's view once the pan is drawn. */
+  const reveal = useRef<Element | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each pan.
+  useLayoutEffect(() => {
+    // Optional call: jsdom's SVG elements have no scrollIntoView.
+    reveal.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    reveal.current = null;
+  }, [view]);
   const pointers = useRef(new Map<number, Point>());
   const gesture = useRef<{ moved: number; pinch: number | null }>({ moved: 0, pinch: null });
 
@@ -177,18 +186,29 @@ export function SkillGraph({ skills, label }: { skills: readonly SkillView[]; la
     }
   }
 
-  function bringIntoView(x: number, y: number) {
-    setView((v) => {
-      const left = v.x + x * v.scale;
-      const top = v.y + y * v.scale;
-      const right = left + DEFAULT_LAYOUT.nodeWidth * v.scale;
-      const bottom = top + DEFAULT_LAYOUT.nodeHeight * v.scale;
-      if (left >= 0 && top >= 0 && right <= size.width && bottom <= size.height) return v;
-      return {
-        ...v,
-        x: size.width / 2 - (x + DEFAULT_LAYOUT.nodeWidth / 2) * v.scale,
-        y: size.height / 2 - (y + DEFAULT_LAYOUT.nodeHeight / 2) * v.scale,
-      };
+  /**
+   * Pans so that the focused box is inside the drawing, then scrolls the page so that the box
+   * is on screen (the browser scrolled for where the box was before the pan).
+   */
+  function bringIntoView(x: number, y: number, box: Element) {
+    // The browser scrolls the viewport itself to show a focused box, although it pans by
+    // transform only (overflow: hidden still scrolls for focus): undo that, or the box is
+    // moved twice and ends up outside the view.
+    const element = viewport.current;
+    if (element !== null) {
+      element.scrollLeft = 0;
+      element.scrollTop = 0;
+    }
+    const left = view.x + x * view.scale;
+    const top = view.y + y * view.scale;
+    const right = left + DEFAULT_LAYOUT.nodeWidth * view.scale;
+    const bottom = top + DEFAULT_LAYOUT.nodeHeight * view.scale;
+    if (left >= 0 && top >= 0 && right <= size.width && bottom <= size.height) return;
+    reveal.current = box;
+    setView({
+      ...view,
+      x: size.width / 2 - (x + DEFAULT_LAYOUT.nodeWidth / 2) * view.scale,
+      y: size.height / 2 - (y + DEFAULT_LAYOUT.nodeHeight / 2) * view.scale,
     });
   }
 
@@ -219,6 +239,11 @@ export function SkillGraph({ skills, label }: { skills: readonly SkillView[]; la
         onPointerUp={onPointerUp}
         onPointerCancel={onPointerUp}
         onClickCapture={onClickCapture}
+        onScroll={(event) => {
+          // Panning is by transform; a scroll here is the browser's, for a focused box.
+          event.currentTarget.scrollLeft = 0;
+          event.currentTarget.scrollTop = 0;
+        }}
       >
         {/* biome-ignore lint/a11y/useSemanticElements: a drawing cannot be a <fieldset>; the group names it for screen readers. */}
         <svg className="graph-svg" role="group" aria-label={label} width="100%" height="100%">
@@ -271,7 +296,7 @@ export function SkillGraph({ skills, label }: { skills: readonly SkillView[]; la
                     href={paths.skill(node.id)}
                     className={`graph-node status-${skill.status.toLowerCase()}`}
                     data-skill-id={node.id}
-                    onFocus={() => bringIntoView(node.x, node.y)}
+                    onFocus={(event) => bringIntoView(node.x, node.y, event.currentTarget)}
                   >
                     {/* The link's name (the whole title, the status and level in words) and its
                         description (the prerequisites, which the arrows only draw). */}

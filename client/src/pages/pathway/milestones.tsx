@@ -6,6 +6,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, useLocale, useLocalized } from '../../app/localized.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorMessage, type Failure } from '../../components/error-message.tsx';
 import type { Pathway } from './pathway-queries.ts';
 
@@ -55,9 +56,8 @@ function MilestoneRow({
           </p>
           <div className="field">
             <label htmlFor={fieldId}>{t('pathway.milestones.date', { milestone: label })}</label>
-            <input
+            <DateField
               id={fieldId}
-              type="date"
               value={date}
               max={todayInParis()}
               onChange={(e) => setDate(e.target.value)}
