@@ -14,13 +14,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage } from './support/browser.ts';
-import {
-  chooseRadio,
-  focusedStop,
-  tabAndPress,
-  tabAndType,
-  tabTo,
-} from './support/keyboard.ts';
+import { chooseRadio, focusedStop, tabAndPress, tabAndType, tabTo } from './support/keyboard.ts';
 import { heading, plain } from './support/pages.ts';
 import { type RunningServer, startServer } from './support/server.ts';
 import { type StaffCredentials, staffCredentials } from './support/sign-in.ts';
@@ -144,7 +138,11 @@ describe('the story of a badge, with the keyboard alone', () => {
       'learner home',
     );
     // The list view, then the skill's link in it.
-    await tabAndPress(learner, learner.getByRole('button', { name: 'Voir en liste' }), 'curriculum');
+    await tabAndPress(
+      learner,
+      learner.getByRole('button', { name: 'Voir en liste' }),
+      'curriculum',
+    );
     await learner.waitForSelector('.skill-item');
     await tabAndPress(
       learner,
@@ -285,7 +283,10 @@ describe('the story of a badge, with the keyboard alone', () => {
       admin.getByRole('link', { name: new RegExp(`^${BADGE}`) }),
       'learner awards',
     );
-    await admin.waitForFunction((name) => document.querySelector('h1')?.textContent === name, BADGE);
+    await admin.waitForFunction(
+      (name) => document.querySelector('h1')?.textContent === name,
+      BADGE,
+    );
     const revoke = admin.getByRole('button', { name: 'Révoquer', exact: true });
     await tabAndPress(admin, revoke, 'award');
     const dialog = admin.getByRole('dialog');

@@ -224,7 +224,9 @@ export async function tabThroughPage(page: Page, max = 300): Promise<TabTrip> {
       const box = control.getBoundingClientRect();
       const style = getComputedStyle(control);
       if (box.width === 0 || box.height === 0 || style.visibility === 'hidden') continue;
-      left.push(`${control.tagName.toLowerCase()} "${(control.textContent ?? '').trim().slice(0, 50)}"`);
+      left.push(
+        `${control.tagName.toLowerCase()} "${(control.textContent ?? '').trim().slice(0, 50)}"`,
+      );
     }
     for (const element of document.querySelectorAll('[data-tab-seen]')) {
       element.removeAttribute('data-tab-seen');
