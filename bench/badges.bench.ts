@@ -57,6 +57,7 @@ import {
   startServer,
 } from '../tests/integration/badges/ob3/issuer-server.ts';
 import { sampleInput } from '../tests/unit/badges/ob3/sample-input.ts';
+import { writeSummary } from './support/summary.ts';
 
 /**
  * Rounds: in each, every measure of ours is timed once, back to back with each of its
@@ -173,10 +174,13 @@ async function main(): Promise<void> {
     [badgeClass.id, badgeClass],
     [cryptographicKey.id, cryptographicKey],
   ]);
-  const overHttp: VerifyOptions = { now: NOW, allowLoopback: true };
+  // The proof cache is off here: these rows time a whole verification each time (the cache,
+  // which skips the signature for a credential seen before, is bench/verification.bench.ts's).
+  const overHttp: VerifyOptions = { now: NOW, allowLoopback: true, proofCache: false };
   const offline = (preloaded: ReadonlyMap<string, unknown>): VerifyOptions => ({
     now: NOW,
     preloaded,
+    proofCache: false,
   });
 
   // ---------------------------------------------------------------------------------------------
@@ -583,6 +587,34 @@ async function main(): Promise<void> {
       2,
     )}\n`,
   );
+
+  // For bench/RESULTS.md: each measure against the DCC stack when it is a baseline, else
+  // against its first baseline.
+  writeSummary({
+    name: 'badges',
+    title: 'Open Badges: issue and verify every form',
+    commands: ['npx tsx bench/badges.bench.ts'],
+    rows: rows.map((row) => {
+      const against = (
+        row.ratios['dcc.issue'] !== undefined
+          ? 'dcc.issue'
+          : row.ratios['dcc.verify'] !== undefined
+            ? 'dcc.verify'
+            : Object.keys(row.ratios)[0]
+      ) as Baseline;
+      const baseline = baselineResults[against];
+      return {
+        measure: row.label,
+        ours: `${Math.round(row.opsPerSecond).toLocaleString('en-US')}/s`,
+        baseline: `${baseline.label}: ${Math.round(baseline.opsPerSecond).toLocaleString('en-US')}/s`,
+        ratio: row.ratios[against] ?? null,
+      };
+    }),
+    notes: [
+      `Median of ${ROUNDS} rounds of back-to-back batches (~${BATCH_MS} ms each, a full garbage collection before each); every ratio is the median of the paired batch ratios. bench/results/badges.json has every baseline of every row.`,
+      'Verification rows check the whole credential each time (proof cache off).',
+    ],
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,7 +6,17 @@
  * once (prerequisites into other files, cycles, criteria references) run on the whole set,
  * in `server/app/check-curricula.ts`, using the `locate` function returned here.
  */
-import { isMap, isNode, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
+import {
+  type Alias,
+  type Document,
+  isMap,
+  isNode,
+  isScalar,
+  LineCounter,
+  type Node,
+  parseDocument,
+  visit,
+} from 'yaml';
 import type { z } from 'zod';
 import { type DocumentPath, formatPath, type Problem, type ProblemCode } from './problems.ts';
 import { Curriculum, type JobProfile, JobProfilesFile } from './schema.ts';
@@ -213,19 +223,70 @@ function readYaml(
 
   const problems: Problem[] = [];
   for (const error of doc.errors) {
+    // The YAML library reports its own stack overflow on deep nesting as "Maximum call stack
+    // size exceeded": an author needs to hear what to change instead.
+    const tooDeep = error.code === 'RESOURCE_EXHAUSTION';
     problems.push({
       code: 'yaml-syntax',
       file,
       ...position(error.pos[0]),
       path: '(document)',
-      message: error.message.split('\n')[0] ?? error.message,
-      hint: 'fix the YAML syntax: indent with spaces, quote text that contains ": " or starts with a special character',
+      message: tooDeep ? TOO_DEEP.message : (error.message.split('\n')[0] ?? error.message),
+      hint: tooDeep
+        ? TOO_DEEP.hint
+        : 'fix the YAML syntax: indent with spaces, quote text that contains ": " or starts with a special character',
     });
   }
   if (doc.errors.length > 0) {
     return { problems, data: undefined, syntaxOk: false, locate, problemAt };
   }
-  return { problems, data: doc.toJS() as unknown, syntaxOk: true, locate, problemAt };
+  try {
+    return { problems, data: doc.toJS() as unknown, syntaxOk: true, locate, problemAt };
+  } catch (error) {
+    // Aliases are resolved only here: one used before its anchor, or so many that the data
+    // would explode (a "billion laughs"), must become a problem, not a crash of the check.
+    problems.push({ code: 'yaml-syntax', file, ...aliasProblem(doc, error, position) });
+    return { problems, data: undefined, syntaxOk: false, locate, problemAt };
+  }
+}
+
+const TOO_DEEP = {
+  message: 'the document is nested too deeply to be read',
+  hint: 'a curriculum needs only a few levels of indentation and brackets: remove the extra ones',
+};
+
+/** Where and why turning the document into data failed (in practice: its aliases). */
+function aliasProblem(
+  doc: Document.Parsed,
+  error: unknown,
+  position: (offset: number) => { line: number; column: number },
+): Pick<Problem, 'line' | 'column' | 'path' | 'message' | 'hint'> {
+  const text = error instanceof Error ? error.message : String(error);
+  const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec(text)?.[1];
+  let alias: Alias | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (unresolved !== undefined && node.source !== unresolved) return undefined;
+      alias = node;
+      return visit.BREAK;
+    },
+  });
+  const at = position(alias?.range?.[0] ?? 0);
+  if (unresolved !== undefined) {
+    return {
+      ...at,
+      path: '(document)',
+      message: `the alias *${unresolved} is used before its anchor &${unresolved} is set`,
+      hint: `set the anchor (&${unresolved}) before the alias, or write the content out`,
+    };
+  }
+  if (error instanceof RangeError) return { ...at, path: '(document)', ...TOO_DEEP };
+  return {
+    ...at,
+    path: '(document)',
+    message: 'the YAML aliases (*name) expand into too much data',
+    hint: 'write the content out instead of repeating anchors (&name) through aliases',
+  };
 }
 
 function findKeyNode(parent: unknown, key: string | number | undefined): Node | undefined {

@@ -2,6 +2,7 @@
  * Configuration, parsed once from the environment at start. A bad value stops the start with a
  * message that says which variable, what is wrong and how to fix it.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { canonicalTimeZone, DEFAULT_TIME_ZONE } from './domain/calendar.ts';
 
@@ -55,7 +56,64 @@ const Environment = z.object({
       }
       return canonical;
     }),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list, context) => {
+      const origins: string[] = [];
+      for (const entry of list.split(',').map((item) => item.trim())) {
+        if (entry === '') continue;
+        const origin = parseOrigin(entry);
+        if (origin === undefined) {
+          context.addIssue({
+            code: 'custom',
+            message: `"${entry}" is not an origin; list scheme, host and port only, comma-separated, e.g. CORS_ORIGINS=https://app.partner.example,http://localhost:5173`,
+          });
+          return z.NEVER;
+        }
+        origins.push(origin);
+      }
+      return [...new Set(origins)];
+    }),
+  TRUST_PROXY: z
+    .string()
+    .default('loopback')
+    .transform((list, context) => {
+      const entries = list.split(',').map((item) => item.trim());
+      if (entries.every((entry) => isProxyAddress(entry))) return entries;
+      context.addIssue({
+        code: 'custom',
+        message: `"${list}" names no proxy; list the load balancers' addresses or subnets, or loopback, linklocal, uniquelocal, comma-separated, e.g. TRUST_PROXY=10.0.0.0/8 or TRUST_PROXY=loopback,192.168.1.10`,
+      });
+      return z.NEVER;
+    }),
 });
+
+/** @returns whether `entry` is what express's `trust proxy` takes as an address or subnet. */
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  if (rest.length > 0) return false;
+  const version = isIP(address);
+  if (version === 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d{1,3}$/.test(bits) && n >= 0 && n <= (version === 4 ? 32 : 128);
+}
+
+/** @returns `scheme://host[:port]` of an http(s) origin written alone, or undefined. */
+function parseOrigin(text: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  // An origin has no path, query, fragment or credentials: `https://a.example/app` is a mistake.
+  const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+  return bare && !text.endsWith('?') && !text.endsWith('#') ? url.origin : undefined;
+}
 
 export interface Config {
   port: number;
@@ -73,6 +131,17 @@ export interface Config {
   smtpUrl?: string;
   /** The IANA zone of the workshops: what "today" and a session's local time mean. */
   timeZone: string;
+  /**
+   * Other web origins allowed to call the API from a browser (CORS), e.g. a partner's site;
+   * empty by default: only Grange's own pages may. Public badge resources are open to all.
+   */
+  corsOrigins: string[];
+  /**
+   * The proxies whose `X-Forwarded-For` names the client (express's `trust proxy`): loopback
+   * by default; behind a load balancer on another machine, its addresses, or every client
+   * would share the load balancer's address and its sign-in and verification limits.
+   */
+  trustProxy: string[];
 }
 
 /** Raised when the environment is wrong; its message lists every problem. */
@@ -115,6 +184,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     issuer: { name: values.ISSUER_NAME, email: values.ISSUER_EMAIL },
     demoData: values.DEMO_DATA === 'on',
     timeZone: values.TIME_ZONE,
+    corsOrigins: values.CORS_ORIGINS,
+    trustProxy: values.TRUST_PROXY,
     ...(values.SMTP_URL ? { smtpUrl: values.SMTP_URL } : {}),
   };
 }

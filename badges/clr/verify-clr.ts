@@ -54,7 +54,13 @@ export async function verifyClrJson(
       didWebOverHttp: ctx.didWebOverHttp,
       ...(ctx.preloaded ? { preloaded: ctx.preloaded } : {}),
     });
-    const outcome = await verifyDataIntegrity(credential, issuerId, loader, ctx.now);
+    const outcome = await verifyDataIntegrity(
+      credential,
+      issuerId,
+      loader,
+      ctx.now,
+      ctx.proofCache,
+    );
     checks.push(proofCheck(outcome.proof), issuerKeyCheck(outcome.issuerKey));
     checks.push(checkIssuerKnown(issuerId, ctx.knownIssuers));
     const trusted = outcome.proof.status === 'passed' && outcome.issuerKey.status === 'passed';

@@ -4,6 +4,7 @@
  */
 import { type IdentifierKind, identityMatches } from '../recipient/identity-hash.ts';
 import { recipientNotAsked, type VerifyContext } from '../verify/pipeline.ts';
+import { printable } from '../verify/printable.ts';
 import {
   type Check,
   type CheckId,
@@ -116,13 +117,13 @@ export function linkProblems(
   const badgeRef = linkedId(assertion.badge);
   if (badgeRef === undefined || badge.id !== badgeRef) {
     problems.push(
-      `the assertion names badge ${String(badgeRef)} but the BadgeClass found declares id ${String(badge.id)}`,
+      `the assertion names badge ${String(badgeRef)} but the BadgeClass found declares id ${printable(badge.id)}`,
     );
   }
   const issuerRef = linkedId(badge.issuer);
   if (issuerRef === undefined || profile.id !== issuerRef) {
     problems.push(
-      `the BadgeClass names issuer ${String(issuerRef)} but the Profile found declares id ${String(profile.id)}`,
+      `the BadgeClass names issuer ${String(issuerRef)} but the Profile found declares id ${printable(profile.id)}`,
     );
   }
   return problems;
@@ -176,7 +177,9 @@ export function recipientCheck(recipient: unknown, ctx: VerifyContext): Check {
     return notIssued('the assertion has no readable recipient');
   }
   if (recipient.type !== asked.kind) {
-    return notIssued(`the badge was issued to a ${String(recipient.type)}, not to a ${asked.kind}`);
+    return notIssued(
+      `the badge was issued to a ${printable(recipient.type)}, not to a ${asked.kind}`,
+    );
   }
   const salt = typeof recipient.salt === 'string' ? recipient.salt : undefined;
   const matches = identityMatches(

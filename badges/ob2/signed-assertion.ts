@@ -7,6 +7,7 @@
 import { createPrivateKey, createPublicKey, verify } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { IssuerKey } from '../keys/issuer-key.ts';
+import { printable } from '../verify/printable.ts';
 import type { Ob2Assertion } from './build-objects.ts';
 
 /** A compact JWS taken apart; nothing here is trusted yet. */
@@ -104,7 +105,7 @@ export function verifyRs256(
   if (jws.header.alg !== 'RS256') {
     return {
       ok: false,
-      detail: `algorithm ${String(jws.header.alg)} is not accepted (RS256 only)`,
+      detail: `algorithm ${printable(jws.header.alg)} is not accepted (RS256 only)`,
     };
   }
   try {

@@ -9,6 +9,7 @@ import {
   type PipelineResult,
   type VerifyContext,
 } from '../verify/pipeline.ts';
+import { printable } from '../verify/printable.ts';
 import {
   CHECKS_AFTER_PARSED,
   type Check,
@@ -83,7 +84,7 @@ export async function runHostedPipeline(
       [
         parsedPassed(false),
         check('structure', 'failed', NO_ADDRESS, {
-          detail: `id ${String(given.doc.id)} is not an http(s) URL`,
+          detail: `id ${printable(given.doc.id)} is not an http(s) URL`,
         }),
         ...LATER_IDS.slice(1).map((id) => notReached(id, NO_ADDRESS)),
       ],
@@ -249,7 +250,7 @@ function judgePublished(
         fr: 'Le badge trouvé à cette adresse prétend être publié ailleurs : il ne peut pas être confirmé.',
         en: 'The badge found at this address claims to be published elsewhere: it cannot be confirmed.',
       },
-      { detail: `fetched from ${requested} but declares id ${String(published.id)}` },
+      { detail: `fetched from ${requested} but declares id ${printable(published.id)}` },
     );
     return { assertion: published, proof, ...withRevocation };
   }

@@ -12,6 +12,7 @@ import {
   type PipelineResult,
   type VerifyContext,
 } from '../verify/pipeline.ts';
+import { printable } from '../verify/printable.ts';
 import {
   CHECKS_AFTER_PARSED,
   type Check,
@@ -129,7 +130,7 @@ function proofCheck(token: DecodedJws, key: LinkedNode | undefined): Check {
     );
   if (token.header.alg !== 'RS256') {
     return broken(
-      `algorithm ${String(token.header.alg)} is refused: OB 2.0 signed badges use RS256`,
+      `algorithm ${printable(token.header.alg)} is refused: OB 2.0 signed badges use RS256`,
     );
   }
   if (!key) {
@@ -183,11 +184,11 @@ function signedIssuerKey(
   } else if (key.kind === 'ok') {
     problems.push(...cryptographicKeyProblems(key.doc));
     if (key.doc.id !== creator) {
-      problems.push(`the key fetched from ${creator} declares id ${String(key.doc.id)}`);
+      problems.push(`the key fetched from ${creator} declares id ${printable(key.doc.id)}`);
     }
     if (key.doc.owner !== profile.id) {
       problems.push(
-        `the key's owner ${String(key.doc.owner)} is not the issuer ${String(profile.id)}`,
+        `the key's owner ${printable(key.doc.owner)} is not the issuer ${printable(profile.id)}`,
       );
     }
     // A retired key carries its retirement date as `expires` (see buildCryptographicKey); the

@@ -3,6 +3,7 @@
  * code (which picks the message) and technical detail. Shared by the Data Integrity and VC-JWT
  * paths, and by the status list check (which needs only the verdict).
  */
+import { printable } from '../verify/printable.ts';
 import type { CheckStatus } from '../verify/report.ts';
 
 export type ProofReason =
@@ -53,7 +54,7 @@ export function rank(status: CheckStatus): number {
 export function retiredProblem(revoked: unknown, signedAt: readonly unknown[]): string | undefined {
   if (revoked === undefined) return undefined;
   const retiredAt = typeof revoked === 'string' ? Date.parse(revoked) : Number.NaN;
-  if (Number.isNaN(retiredAt)) return `the key is marked revoked (${String(revoked)})`;
+  if (Number.isNaN(retiredAt)) return `the key is marked revoked (${printable(revoked)})`;
   for (const time of signedAt) {
     const at = typeof time === 'string' ? Date.parse(time) : Number.NaN;
     if (Number.isNaN(at)) return `the key was retired on ${revoked} and a signing time is missing`;

@@ -6,6 +6,7 @@
  */
 import { decodeBitstring, getBit } from '../status/bitstring.ts';
 import type { VerifyContext } from '../verify/pipeline.ts';
+import { printable } from '../verify/printable.ts';
 import { type Check, check } from '../verify/report.ts';
 import { issuerIdOf } from './data-integrity.ts';
 import { typesOf } from './ob3-schema.ts';
@@ -124,20 +125,23 @@ async function checkBitstringEntry(
 ): Promise<EntryState> {
   const purpose = entry.statusPurpose;
   if (purpose !== 'revocation' && purpose !== 'suspension') {
-    return { state: 'not-relevant', detail: `status purpose ${String(purpose)} ignored` };
+    return { state: 'not-relevant', detail: `status purpose ${printable(purpose)} ignored` };
   }
-  const indexText = String(entry.statusListIndex);
+  const indexText = printable(entry.statusListIndex);
   if (!/^\d+$/.test(indexText))
     return { state: 'unknown', detail: `statusListIndex ${indexText} is not a number` };
-  if (entry.statusSize !== undefined && Number(entry.statusSize) !== 1) {
-    return { state: 'unknown', detail: `statusSize ${String(entry.statusSize)} is not supported` };
+  if (entry.statusSize !== undefined && Number(printable(entry.statusSize)) !== 1) {
+    return {
+      state: 'unknown',
+      detail: `statusSize ${printable(entry.statusSize)} is not supported`,
+    };
   }
   const url = entry.statusListCredential;
   if (typeof url !== 'string') return { state: 'unknown', detail: 'no statusListCredential' };
   const list = await fetchJson(url, ctx);
   if (typeof list === 'string') return { state: 'unknown', detail: list };
   if (list.id !== url)
-    return { state: 'unknown', detail: `the list at ${url} says it is ${String(list.id)}` };
+    return { state: 'unknown', detail: `the list at ${url} says it is ${printable(list.id)}` };
   if (!typesOf(list.type).includes('BitstringStatusListCredential')) {
     return { state: 'unknown', detail: `${url} is not a BitstringStatusListCredential` };
   }
@@ -148,7 +152,7 @@ async function checkBitstringEntry(
       detail: `the list is issued by ${String(listIssuer)}, not ${String(issuerId)}`,
     };
   }
-  const outcome = await verifyDataIntegrity(list, issuerId, loader, ctx.now);
+  const outcome = await verifyDataIntegrity(list, issuerId, loader, ctx.now, ctx.proofCache);
   if (outcome.proof.status !== 'passed' || outcome.issuerKey.status !== 'passed') {
     return {
       state: 'unknown',
@@ -165,7 +169,7 @@ async function checkBitstringEntry(
   if (!subject || subject.statusPurpose !== purpose || typeof subject.encodedList !== 'string') {
     return { state: 'unknown', detail: `the list has no ${String(purpose)} bitstring` };
   }
-  const bits = decodeBitstring(subject.encodedList);
+  const bits = decodedList(subject.encodedList);
   const index = Number(indexText);
   if (index >= bits.length * 8) {
     return {
@@ -178,6 +182,27 @@ async function checkBitstringEntry(
     state: purpose === 'revocation' ? 'revoked' : 'suspended',
     detail: `${url} bit ${index} is set`,
   };
+}
+
+/**
+ * The lists decoded lately, by their exact encoded text: a list is fetched and read on every
+ * verification, but unzipping the same text again would give the same bits. Only lists of
+ * ordinary size are kept (a hostile one may unzip to 16 MiB).
+ */
+const decodedLists = new Map<string, Uint8Array>();
+const MAX_DECODED_LISTS = 8;
+const MAX_KEPT_BYTES = 1024 * 1024;
+
+function decodedList(encoded: string): Uint8Array {
+  const cached = decodedLists.get(encoded);
+  if (cached !== undefined) return cached;
+  const bits = decodeBitstring(encoded);
+  if (bits.byteLength > MAX_KEPT_BYTES || encoded.length > MAX_KEPT_BYTES) return bits;
+  decodedLists.set(encoded, bits);
+  if (decodedLists.size > MAX_DECODED_LISTS) {
+    decodedLists.delete(decodedLists.keys().next().value as string);
+  }
+  return bits;
 }
 
 async function checkRevocationList(

@@ -1,7 +1,10 @@
 /**
  * Signs a credential with a Data Integrity proof, `eddsa-rdfc-2022` (openbadges.md §3.5), the
- * proof every OB 3.0 displayer must verify. Canonicalisation and signing are the Digital Bazaar
- * libraries'; contexts come from the bundle, so signing works offline.
+ * proof every OB 3.0 displayer must verify. The proof is made by the Digital Bazaar libraries
+ * with `fastEddsaRdfc2022`: the same cryptosuite, whose canonicalisation does the JSON-LD work
+ * once per credential shape and whose key is decoded once (the libraries' own path stays
+ * available as the reference; tests check both give the same proof). Contexts come from the
+ * bundle, so signing works offline.
  */
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
@@ -9,8 +12,10 @@ import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cry
 import * as vc from '@digitalbazaar/vc';
 import { createDocumentLoader } from '../contexts/document-loader.ts';
 import { buildControllerDocument } from '../issuer/issuer.ts';
+import { ed25519Signer } from '../keys/ed25519-key-objects.ts';
 import { type IssuerKey, isActiveAt, publicPart } from '../keys/issuer-key.ts';
 import type { DataIntegrityProofValue } from './credential-types.ts';
+import { fastEddsaRdfc2022 } from './fast-eddsa-rdfc-2022.ts';
 
 export type SignOptions = {
   /** The signing clock: becomes `proof.created` (default: now). */
@@ -30,10 +35,31 @@ export type SignOptions = {
  * @throws Error when the key is not Ed25519, has no secret, is not the issuer's, or is not
  *   active at `now` (retired keys keep verifying but never sign again).
  */
-export async function signCredentialDataIntegrity<T extends object>(
+export function signCredentialDataIntegrity<T extends object>(
   credential: T,
   key: IssuerKey,
   options: SignOptions = {},
+): Promise<T & { proof: DataIntegrityProofValue[] }> {
+  return sign(credential, key, options, 'fast');
+}
+
+/**
+ * The same signature made by the libraries alone (jsonld and rdf-canonize for every credential,
+ * the multikey library's signer): the reference the fast path is tested against.
+ */
+export function signCredentialDataIntegrityReference<T extends object>(
+  credential: T,
+  key: IssuerKey,
+  options: SignOptions = {},
+): Promise<T & { proof: DataIntegrityProofValue[] }> {
+  return sign(credential, key, options, 'reference');
+}
+
+async function sign<T extends object>(
+  credential: T,
+  key: IssuerKey,
+  options: SignOptions,
+  path: 'fast' | 'reference',
 ): Promise<T & { proof: DataIntegrityProofValue[] }> {
   const now = options.now ?? new Date();
   if (key.algorithm !== 'Ed25519' || !key.publicKeyMultibase || !key.secretKeyMultibase) {
@@ -46,16 +72,18 @@ export async function signCredentialDataIntegrity<T extends object>(
   if (!isActiveAt(key, now.toISOString())) {
     throw new Error(`${key.id} is not active at ${now.toISOString()}: it cannot sign`);
   }
-  const keyPair = await Ed25519Multikey.from({
-    type: 'Multikey',
+  const method = {
     id: key.id,
     controller: key.controller,
     publicKeyMultibase: key.publicKeyMultibase,
     secretKeyMultibase: key.secretKeyMultibase,
-  });
+  };
   const suite = new DataIntegrityProof({
-    signer: keyPair.signer(),
-    cryptosuite: eddsaRdfc2022,
+    signer:
+      path === 'fast'
+        ? await ed25519Signer(method)
+        : (await Ed25519Multikey.from({ type: 'Multikey', ...method })).signer(),
+    cryptosuite: path === 'fast' ? fastEddsaRdfc2022 : eddsaRdfc2022,
     date: now,
   });
   // The issuer's own controller document, so nothing is fetched while signing.

@@ -4,11 +4,16 @@
  * whether the key is the issuer's: named under the issuer's id, published in its controller
  * document, authorised for `assertionMethod`, and not retired when it signed. Any one good
  * proof suffices. Never throws.
+ *
+ * A signature that checked out before, for the same credential and the same key as the issuer
+ * publishes it now, is taken from the proof cache (`verify/proof-cache.ts`); the key itself is
+ * assessed afresh on every call.
  */
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
 import { DocumentLoadError, type DocumentLoader, findMethod } from '../contexts/document-loader.ts';
+import { printable } from '../verify/printable.ts';
+import { type ProofCache, proofCacheKey } from '../verify/proof-cache.ts';
 import {
   type Assessment,
   controllerOf,
@@ -19,6 +24,7 @@ import {
   rank,
   retiredProblem,
 } from './assessment.ts';
+import { fastEddsaRdfc2022 } from './fast-eddsa-rdfc-2022.ts';
 
 /** What the verifier's document loader gives: the loader and the controller documents it read. */
 export type LoaderBundle = {
@@ -43,6 +49,7 @@ const KNOWN_UNSUPPORTED_TYPES = new Set(['Ed25519Signature2020', 'Ed25519Signatu
  * @param loader the verifier's document loader (bundled contexts, safe fetcher).
  * @param fallbackNow the time handed to the library when the document has no readable
  *   `validFrom`/`issuanceDate` (dates are judged by the `dates` check, not here).
+ * @param cache signatures already checked (none: every signature is checked).
  * @returns the proof and issuer-key assessments of the best proof.
  */
 export async function verifyDataIntegrity(
@@ -50,6 +57,7 @@ export async function verifyDataIntegrity(
   issuerId: string | undefined,
   loader: LoaderBundle,
   fallbackNow: Date,
+  cache?: ProofCache,
 ): Promise<ProofOutcome> {
   const proofs = (Array.isArray(document.proof) ? document.proof : [document.proof]).filter(
     (p): p is Record<string, unknown> => typeof p === 'object' && p !== null,
@@ -66,11 +74,11 @@ export async function verifyDataIntegrity(
   if (supported.length === 0) {
     const known = proofs.some(
       (p) =>
-        KNOWN_UNSUPPORTED_TYPES.has(String(p.type)) ||
+        KNOWN_UNSUPPORTED_TYPES.has(printable(p.type)) ||
         (p.type === 'DataIntegrityProof' &&
-          KNOWN_UNSUPPORTED_CRYPTOSUITES.has(String(p.cryptosuite))),
+          KNOWN_UNSUPPORTED_CRYPTOSUITES.has(printable(p.cryptosuite))),
     );
-    const detail = `proof types: ${proofs.map((p) => `${String(p.type)}/${String(p.cryptosuite)}`).join(', ')}`;
+    const detail = `proof types: ${proofs.map((p) => `${printable(p.type)}/${printable(p.cryptosuite)}`).join(', ')}`;
     return known
       ? {
           proof: { status: 'could-not-check', reason: 'unsupported', detail },
@@ -83,7 +91,7 @@ export async function verifyDataIntegrity(
   }
   let best: ProofOutcome | undefined;
   for (const proof of supported) {
-    const outcome = await verifyOneProof(document, proof, issuerId, loader, fallbackNow);
+    const outcome = await verifyOneProof(document, proof, issuerId, loader, fallbackNow, cache);
     if (!best || score(outcome) > score(best)) best = outcome;
   }
   return best as ProofOutcome;
@@ -104,6 +112,7 @@ async function verifyOneProof(
   issuerId: string | undefined,
   loader: LoaderBundle,
   fallbackNow: Date,
+  cache: ProofCache | undefined,
 ): Promise<ProofOutcome> {
   const methodId =
     typeof proof.verificationMethod === 'string' ? proof.verificationMethod : undefined;
@@ -125,7 +134,17 @@ async function verifyOneProof(
     }
   };
   const issuerKey = await assessKey(document, proof, methodId, issuerId, loader, documentLoader);
-  const signature = await checkSignature(document, proof, documentLoader, fallbackNow, failures);
+  const single = { ...document, proof: [proof] as [Record<string, unknown>] };
+  // The method as published now (assessKey resolved it): part of the key, so a rotated or
+  // retired key never answers from the cache.
+  const controller = loader.controllers.get(issuerId);
+  const method = controller ? findMethod(controller, methodId) : undefined;
+  const cacheKey = cache && method ? proofCacheKey(single, method) : undefined;
+  if (cacheKey !== undefined && cache?.has(cacheKey)) {
+    return { proof: { status: 'passed', reason: 'ok', detail: methodId }, issuerKey };
+  }
+  const signature = await checkSignature(single, documentLoader, fallbackNow, failures);
+  if (cacheKey !== undefined && signature.status === 'passed') cache?.add(cacheKey);
   return { proof: signature, issuerKey };
 }
 
@@ -155,7 +174,7 @@ async function assessKey(
     return {
       status: 'failed',
       reason: 'outside-issuer',
-      detail: `${methodId} is controlled by ${String(method.controller)}, not ${issuerId}`,
+      detail: `${methodId} is controlled by ${printable(method.controller)}, not ${issuerId}`,
     };
   }
   if (!listsAssertionMethod(controller, methodId)) {
@@ -185,18 +204,19 @@ export function keyLoadFailure(error: unknown, keyId: string): Assessment<KeyRea
   return { status: 'failed', reason: 'not-published', detail: `${keyId}: ${detail}` };
 }
 
+/** Checks the one proof of `document` (a credential with a single proof). */
 async function checkSignature(
-  document: Record<string, unknown>,
-  proof: Record<string, unknown>,
+  document: Record<string, unknown> & { proof: [Record<string, unknown>] },
   documentLoader: DocumentLoader,
   fallbackNow: Date,
   failures: DocumentLoadError[],
 ): Promise<Assessment<ProofReason>> {
+  const [proof] = document.proof;
   let errors: string[] = [];
   try {
     const result = await vc.verifyCredential({
-      credential: { ...document, proof: [proof] },
-      suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }),
+      credential: document,
+      suite: new DataIntegrityProof({ cryptosuite: fastEddsaRdfc2022 }),
       documentLoader,
       // Dates are the `dates` check's business: the library judges the signature only.
       now: libraryNow(document, fallbackNow),

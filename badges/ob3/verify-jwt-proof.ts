@@ -10,6 +10,7 @@ import jwt from 'jsonwebtoken';
 import { findMethod } from '../contexts/document-loader.ts';
 import { didWebDocumentUrl } from '../did/did-web.ts';
 import type { VerifyContext } from '../verify/pipeline.ts';
+import { printable } from '../verify/printable.ts';
 import {
   type Assessment,
   controllerOf,
@@ -115,10 +116,10 @@ function checkHeader(header: Record<string, unknown>): string | undefined {
   const extra = Object.keys(header).filter((name) => !ALLOWED_HEADERS.has(name));
   if (extra.length > 0) return `header members not allowed: ${extra.join(', ')}`;
   if (!ALLOWED_ALGORITHMS.includes(header.alg as AllowedAlgorithm)) {
-    return `alg ${String(header.alg)} is not RS256 or ES256`;
+    return `alg ${printable(header.alg)} is not RS256 or ES256`;
   }
   if (header.typ !== undefined && header.typ !== 'JWT')
-    return `typ ${String(header.typ)} is not JWT`;
+    return `typ ${printable(header.typ)} is not JWT`;
   if (typeof header.kid !== 'string' && (typeof header.jwk !== 'object' || header.jwk === null)) {
     return 'neither kid nor jwk';
   }
@@ -214,7 +215,7 @@ async function resolveDidKey(
       key: {
         status: 'failed',
         reason: 'outside-issuer',
-        detail: `${kid} is controlled by ${String(method.controller)}`,
+        detail: `${kid} is controlled by ${printable(method.controller)}`,
       },
       publicKey,
     };

@@ -52,7 +52,7 @@ export async function verifyOb3Json(
     return notParsed('ob3-json', container, 'not a JSON object');
   }
   return runPipeline(parsed, ctx, 'ob3-json', container, (loader, issuerId) =>
-    verifyDataIntegrity(parsed, issuerId, loader, ctx.now),
+    verifyDataIntegrity(parsed, issuerId, loader, ctx.now, ctx.proofCache),
   );
 }
 

@@ -22,6 +22,15 @@ declare module 'did-context' {
   export const contexts: Map<string, unknown>;
 }
 
+declare module 'jsonld' {
+  interface JsonLd {
+    toRDF(input: unknown, options: Record<string, unknown>): Promise<unknown>;
+    canonize(input: unknown, options: Record<string, unknown>): Promise<unknown>;
+  }
+  const jsonld: JsonLd;
+  export default jsonld;
+}
+
 declare module '@digitalbazaar/ed25519-multikey' {
   export interface Signer {
     id: string;

@@ -3,6 +3,8 @@
  * checks they share. `verify-credential.ts` detects the form and calls the right pipeline.
  */
 import type { IdentifierKind } from '../recipient/identity-hash.ts';
+import { printable } from './printable.ts';
+import type { ProofCache } from './proof-cache.ts';
 import { type Check, type CredentialSummary, check, type VerificationReport } from './report.ts';
 import type { Fetcher } from './safe-fetch.ts';
 
@@ -19,6 +21,8 @@ export interface VerifyContext {
   recipient?: { kind: IdentifierKind; value: string };
   /** Documents known without fetching, by id or URL (e.g. the server's own DID document). */
   preloaded?: ReadonlyMap<string, unknown>;
+  /** Data Integrity signatures already checked (absent: every signature is checked). */
+  proofCache?: ProofCache;
 }
 
 export interface PipelineResult {
@@ -44,7 +48,7 @@ export function checkDates(validFrom: unknown, validUntil: unknown, now: Date): 
         fr: 'La date de délivrance est absente ou illisible.',
         en: 'The issue date is missing or unreadable.',
       },
-      { detail: `validFrom: ${String(validFrom)}`, reason: 'not-yet-valid' },
+      { detail: `validFrom: ${printable(validFrom)}`, reason: 'not-yet-valid' },
     );
   }
   if (from > now.getTime()) {
@@ -65,7 +69,7 @@ export function checkDates(validFrom: unknown, validUntil: unknown, now: Date): 
         'dates',
         'failed',
         { fr: "La date d'expiration est illisible.", en: 'The expiry date is unreadable.' },
-        { detail: `validUntil: ${String(validUntil)}`, reason: 'expired' },
+        { detail: `validUntil: ${printable(validUntil)}`, reason: 'expired' },
       );
     }
     if (until <= now.getTime()) {
@@ -121,10 +125,14 @@ function hasTimeZone(value: unknown): boolean {
   return typeof value === 'string' && /(Z|[+-]\d\d:?\d\d)$/.test(value.trim());
 }
 
+// Made once: building a DateTimeFormat costs more than the rest of a cached verification.
+const FRENCH_DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
+const ENGLISH_DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+
 function frenchDate(ms: number): string {
-  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(ms);
+  return FRENCH_DATE.format(ms);
 }
 
 function englishDate(ms: number): string {
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(ms);
+  return ENGLISH_DATE.format(ms);
 }

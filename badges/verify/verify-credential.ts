@@ -11,6 +11,7 @@ import { verifyOb2Hosted, verifyOb2Signed } from '../ob2/verify-ob2.ts';
 import { verifyOb3Json, verifyOb3Jwt } from '../ob3/verify-ob3.ts';
 import type { IdentifierKind } from '../recipient/identity-hash.ts';
 import type { PipelineResult, VerifyContext } from './pipeline.ts';
+import { type ProofCache, sharedProofCache } from './proof-cache.ts';
 import {
   buildReport,
   type Check,
@@ -39,6 +40,12 @@ export interface VerifyOptions {
   fetcher?: Fetcher;
   /** Documents known without fetching, by id or URL. */
   preloaded?: ReadonlyMap<string, unknown>;
+  /**
+   * Data Integrity signatures already checked (default: one cache shared by the process;
+   * false: check every signature). Revocation, expiry and the issuer's key are checked live
+   * whatever the cache holds.
+   */
+  proofCache?: ProofCache | false;
 }
 
 /** Anything larger is refused before parsing: no badge is anywhere near this size. */
@@ -77,6 +84,7 @@ export async function verifyCredential(
     knownIssuers: options.knownIssuers ?? [],
     ...(recipient ? { recipient } : {}),
     ...(options.preloaded ? { preloaded: options.preloaded } : {}),
+    ...(options.proofCache === false ? {} : { proofCache: options.proofCache ?? sharedProofCache }),
   };
   const recipientAsked = recipient !== undefined;
   try {

@@ -31,14 +31,17 @@ export interface BenchSummary {
   rows: SummaryRow[];
   /** Anything a reader needs to read the figures: dataset sizes, medians of how many runs. */
   notes?: string[];
+  /** Set by `writeSummary` from `BENCH_RUN_ID` (given by run-all.ts): which run wrote it. */
+  run?: string;
 }
 
 /** Writes the summary where `bench/run-all.ts` reads it. */
 export function writeSummary(summary: BenchSummary): void {
   const folder = new URL('../results/', import.meta.url);
   mkdirSync(folder, { recursive: true });
+  const run = process.env.BENCH_RUN_ID;
   writeFileSync(
     new URL(`${summary.name}.summary.json`, folder),
-    `${JSON.stringify(summary, null, 2)}\n`,
+    `${JSON.stringify(run === undefined ? summary : { ...summary, run }, null, 2)}\n`,
   );
 }

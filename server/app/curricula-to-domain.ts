@@ -84,7 +84,10 @@ export function salvageCurriculum(data: unknown, fallbackId: string): SalvagedCu
   const raw = isRecord(data) ? data : {};
   const id = typeof raw.id === 'string' && Slug.safeParse(raw.id).success ? raw.id : fallbackId;
   const modules = Array.isArray(raw.modules) ? raw.modules.filter(isRecord) : [];
-  const moduleOrder = new Map(modules.map((m, i) => [String(m.id), i + 1]));
+  // Only string ids count (String() of an object whose toString is not a function throws).
+  const moduleOrder = new Map(
+    modules.flatMap((m, i) => (typeof m.id === 'string' ? [[m.id, i + 1] as const] : [])),
+  );
   const seenSkills = new Set<string>();
   const skills: SalvagedCurriculum['skills'] = [];
   (Array.isArray(raw.skills) ? raw.skills : []).forEach((skill: unknown, index: number) => {
@@ -107,9 +110,9 @@ export function salvageCurriculum(data: unknown, fallbackId: string): SalvagedCu
         prerequisites,
         levelCount: Array.isArray(skill.levels) ? skill.levels.length : 0,
         curriculumId: id,
-        module: String(skill.module ?? ''),
+        module: stringOr(skill.module, ''),
         order: typeof skill.order === 'number' ? skill.order : Number.MAX_SAFE_INTEGER,
-        moduleOrder: moduleOrder.get(String(skill.module)) ?? Number.MAX_SAFE_INTEGER,
+        moduleOrder: moduleOrder.get(stringOr(skill.module, '')) ?? Number.MAX_SAFE_INTEGER,
       },
       index,
       prerequisiteIndexes,
@@ -135,6 +138,10 @@ export function salvageCurriculum(data: unknown, fallbackId: string): SalvagedCu
     });
   });
   return { id, skills, badges };
+}
+
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -17,6 +17,7 @@ import type { Database } from '../db/connection.ts';
 import {
   insertIssuerKey,
   listIssuerKeys,
+  lockIssuerKeyCreation,
   retireIssuerKey,
 } from '../db/repositories/issuer-keys-repository.ts';
 import { insertStatusListIfAbsent } from '../db/repositories/status-lists-repository.ts';
@@ -55,6 +56,7 @@ export async function ensureIssuer(
 ): Promise<Issuer> {
   const profile = issuerProfile(settings);
   return db.transaction(async (trx) => {
+    await lockIssuerKeyCreation(trx);
     const now = clock().toISOString();
     const keys = await listIssuerKeys(trx, profile.id);
     for (const algorithm of ['Ed25519', 'RSA'] as const) {

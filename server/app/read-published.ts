@@ -63,8 +63,11 @@ export interface PublishedDeps {
 /** An award as the public may see it. */
 export interface PublishedAward {
   award: AwardRecord;
-  /** The learner's display name (shown only because the profile is public). */
-  learnerName: string;
+  /**
+   * The learner's display name (shown only because the profile is public); null when they
+   * deleted their account and kept the badge: the page then names no one.
+   */
+  learnerName: string | null;
 }
 
 /** A skill a badge requires, with its authored text and the level asked for. */
@@ -259,8 +262,9 @@ function drawBadge(color: string, icon: BadgeIconName, title: string): BadgeImag
 
 /**
  * @param awardId the award id from the public URL.
- * @returns the award and its learner's name, or undefined when there is no such award or when
- *   the learner's profile is private (anonymous requesters must not learn it exists).
+ * @returns the award and its learner's name (null for a deleted account), or undefined when
+ *   there is no such award or when the learner's profile is private (anonymous requesters
+ *   must not learn it exists).
  */
 export async function findPublishedAward(
   deps: PublishedDeps,
@@ -269,7 +273,7 @@ export async function findPublishedAward(
   if (!/^[A-Za-z0-9-]{1,64}$/.test(awardId)) return undefined;
   const award = await findAward(deps.db, awardId);
   if (award === undefined) return undefined;
-  const learner = await new PeopleRepository(deps.db).findById(award.learnerId);
+  const learner = await new PeopleRepository(deps.db).findBadgeHolder(award.learnerId);
   if (learner === null || learner.privateProfile) return undefined;
   return { award, learnerName: learner.displayName };
 }

@@ -31,14 +31,15 @@ import {
   skillStateRow,
   upsertSkillStateRows,
 } from '../db/repositories/skill-states-repository.ts';
-import { eligibleBadges } from '../domain/criteria/evaluate-criteria.ts';
+import { BadgeEligibility } from '../domain/criteria/badge-eligibility.ts';
 import { DomainError } from '../domain/errors.ts';
 import {
   type JuryOutcome,
   PROGRESS_EVENT_TYPES,
   type ProgressEventType,
 } from '../domain/progress/events.ts';
-import { foldSkillStates, type SkillState } from '../domain/progress/skill-states.ts';
+import { LearnerProgress } from '../domain/progress/learner-progress.ts';
+import type { SkillState } from '../domain/progress/skill-states.ts';
 import { type Instant, toMillis } from '../domain/time.ts';
 import {
   InvalidProgressEvent,
@@ -98,6 +99,7 @@ export interface RecordProgressOptions {
    * Runs inside the transaction, under the learner's lock, on the learner's states before the
    * event; throwing writes nothing. For rules on the current state (e.g. "there must be a
    * validation to withdraw"): checked before the call, another trainer could change it first.
+   * The map is live (the event is applied to it afterwards): read it, do not keep it.
    */
   precondition?(before: ReadonlyMap<string, SkillState>): void;
 }
@@ -134,14 +136,18 @@ export async function recordProgress(
 
     const now = deps.clock();
     const earlier = await learnerLedger(trx, command.learnerId);
-    const fold = (entries: readonly LedgerEntry[]) =>
-      foldSkillStates(
-        deps.catalog.graph,
-        entries.map((e) => e.event),
-        { now, validityMonths: index.validityMonths },
-      );
-    const before = fold(earlier);
-    options.precondition?.(before);
+    // The ledger is folded once, for the state before the event; the event is then applied
+    // to that state (only what it can change is worked out again).
+    const progress = LearnerProgress.fold(
+      deps.catalog.graph,
+      earlier.map((e) => e.event),
+      { now, validityMonths: index.validityMonths },
+    );
+    options.precondition?.(progress.states);
+    const standing = await listStandingAwards(trx, command.learnerId);
+    const held = new Set(standing.map((award) => award.badgeId));
+    const eligibility = new BadgeEligibility(index.badges, progress.states, held);
+    const eligibleBefore = new Set(eligibility.eligible());
     const entry = await appendEvent(trx, {
       id: randomUUID(),
       learnerId: command.learnerId,
@@ -155,13 +161,11 @@ export async function recordProgress(
       recordedAt: now.toISOString(),
     });
     const ledger = [...earlier, entry];
-    const states = fold(ledger);
+    eligibility.update(progress.apply(entry.event));
+    const states = progress.states;
     const changedSkills = await updateProjection(trx, command.learnerId, states, ledger);
 
-    const standing = await listStandingAwards(trx, command.learnerId);
-    const held = new Set(standing.map((award) => award.badgeId));
-    const eligibleBefore = new Set(eligibleBadges(index.badges, before, { heldBadges: held }));
-    const eligibleNow = eligibleBadges(index.badges, states, { heldBadges: held });
+    const eligibleNow = eligibility.eligible();
     const eligibleNowSet = new Set(eligibleNow);
 
     // Flags first, then issues: the same lock order as revokeBadge (award, then status list).

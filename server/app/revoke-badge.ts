@@ -51,14 +51,7 @@ export async function revokeBadge(
     if (award.revokedAt !== undefined) return { award, alreadyRevoked: true };
 
     const at = deps.clock().toISOString();
-    await markAwardRevoked(trx, award.id, { at, by: command.actorId, reason });
-    if (award.statusListId !== undefined && award.statusIndex !== undefined) {
-      const stored = await findStatusList(trx, award.statusListId, { lock: true });
-      if (stored === undefined) throw new Error(`the status list ${award.statusListId} is missing`);
-      const list = restoreStatusList(stored.state);
-      list.revoke(award.statusIndex);
-      await saveStatusList(trx, serializeStatusList(list), at);
-    }
+    await revokeStandingAward(trx, award, { at, by: command.actorId, reason });
     await addNotification(trx, {
       id: randomUUID(),
       personId: award.learnerId,
@@ -71,4 +64,29 @@ export async function revokeBadge(
       alreadyRevoked: false,
     };
   });
+}
+
+/**
+ * Marks a standing award revoked and sets its bit in its status list, inside the caller's
+ * transaction, which has taken the learner's lock first (the order of `recordProgress`:
+ * learner, award, status list). Tells no one: the caller decides (account deletion revokes
+ * without a notification, since the person's notifications are erased with them).
+ *
+ * @param trx the revoking transaction.
+ * @param award the award, read in this transaction and not revoked.
+ * @param revocation when, by whom and why.
+ */
+export async function revokeStandingAward(
+  trx: Database,
+  award: AwardRecord,
+  revocation: { at: string; by: string; reason: string },
+): Promise<void> {
+  await markAwardRevoked(trx, award.id, revocation);
+  if (award.statusListId !== undefined && award.statusIndex !== undefined) {
+    const stored = await findStatusList(trx, award.statusListId, { lock: true });
+    if (stored === undefined) throw new Error(`the status list ${award.statusListId} is missing`);
+    const list = restoreStatusList(stored.state);
+    list.revoke(award.statusIndex);
+    await saveStatusList(trx, serializeStatusList(list), revocation.at);
+  }
 }

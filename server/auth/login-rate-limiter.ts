@@ -1,7 +1,8 @@
 /**
  * A per-client limit on sign-in attempts (sliding window, in memory): a second line of defence
- * after the per-account lockout, against one address trying many accounts. In memory is enough
- * for the single-process server; counters reset on restart.
+ * after the per-account lockout, against one address trying many accounts. Successful sign-ins
+ * are forgiven (`forgive`), so the limit counts failures. In memory is enough for the
+ * single-process server; counters reset on restart.
  */
 
 /** The limiter's answer for one attempt. */
@@ -51,6 +52,21 @@ export class LoginRateLimiter {
     recent.push(now);
     this.#attempts.set(key, recent);
     return { allowed: true };
+  }
+
+  /**
+   * Takes back the latest attempt of `key`: a sign-in that succeeded. A class signing in on
+   * the venue's Wi-Fi shares one address; only failures should use up its allowance. Counting
+   * every attempt first and forgiving successes afterwards (rather than counting failures
+   * once known) keeps a burst of parallel guesses from slipping past the limit.
+   *
+   * @param key the same key as the attempt's.
+   */
+  forgive(key: string): void {
+    const times = this.#attempts.get(key);
+    if (times === undefined || times.length === 0) return;
+    times.pop();
+    if (times.length === 0) this.#attempts.delete(key);
   }
 
   // Forgets keys with no attempt in the window now and then, so memory follows recent clients

@@ -1,6 +1,7 @@
 /**
  * The `grange` command line: dispatches to one file per command group.
  */
+import { BACKUP_USAGE, backupCommand, restoreCommand } from './commands/backup.ts';
 import { CURRICULA_USAGE, curriculaCommand } from './commands/curricula.ts';
 import { VERIFY_USAGE, verifyCommand } from './commands/verify.ts';
 import { type CliIo, EXIT_OK, EXIT_USAGE, UsageError } from './io.ts';
@@ -8,6 +9,7 @@ import { type CliIo, EXIT_OK, EXIT_USAGE, UsageError } from './io.ts';
 export const USAGE = `Usage:
 ${CURRICULA_USAGE}
 ${VERIFY_USAGE}
+${BACKUP_USAGE}
 grange help
     Shows this help.
 `;
@@ -27,6 +29,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (group === 'curricula') return await curriculaCommand(rest, io);
     if (group === 'verify') return await verifyCommand(rest, io);
+    if (group === 'backup') return await backupCommand(rest, io);
+    if (group === 'restore') return await restoreCommand(rest, io);
     throw new UsageError(`unknown command "${group}"`);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -11,6 +11,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import { createGraphQLError } from 'graphql-yoga';
 import type { EvidenceFilesDeps } from '../app/evidence-files/evidence-file-store.ts';
+import type { LearnerSnapshot } from '../app/learner/learner-snapshot.ts';
 import type { IncomingFile } from '../app/learner/submit-evidence.ts';
 import type { RecordProgressDeps } from '../app/record-progress.ts';
 import { type GroupMembership, hasRole, type Viewer } from '../auth/policies.ts';
@@ -44,6 +45,8 @@ export interface GraphqlLoaders {
   attendance(sessionId: string): Promise<AttendanceRecord[]>;
   /** What an administrator reviews about an award (flag origin, last clearance); null: none. */
   awardReview(awardId: string): Promise<AwardReview | null>;
+  /** A learner's folded states and standing badges, read once per request and learner. */
+  learnerSnapshot(learnerId: string): Promise<LearnerSnapshot>;
 }
 
 /** The context of one GraphQL request. */

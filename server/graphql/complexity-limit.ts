@@ -2,10 +2,13 @@
  * A cost limit on operations, next to the depth and token caps: each field costs 1, and a
  * field returning a list costs what its selection costs times the number of items it may
  * return (its `first` argument, else an assumed 10). A query asking for lists of lists of
- * lists is refused before anything runs, however few tokens it has.
+ * lists is refused before anything runs, however few tokens it has. The analysis itself stops
+ * after MAX_QUERY_NODES fields (fragments spread where used): past that, a document of a few
+ * hundred tokens (fragments spreading each other twice over) would keep it busy for hours.
  */
 import { createRequire } from 'node:module';
-import { getNullableType, isListType } from 'graphql/index.js';
+import type { ASTVisitor, ValidationContext } from 'graphql';
+import { GraphQLError, getNullableType, isListType } from 'graphql/index.js';
 import type * as QueryComplexity from 'graphql-query-complexity/cjs';
 import { createGraphQLError } from 'graphql-yoga';
 
@@ -19,6 +22,9 @@ type ComplexityEstimator = QueryComplexity.ComplexityEstimator;
 
 /** Far above the client's heaviest operation (a test computes them all), far below abuse. */
 export const DEFAULT_MAX_COMPLEXITY = 50_000;
+
+/** The most fields the analysis walks, fragments spread: far above any real operation. */
+export const MAX_QUERY_NODES = 10_000;
 
 /** How many items a list without a `first` argument is assumed to hold. */
 export const ASSUMED_LIST_SIZE = 10;
@@ -47,8 +53,9 @@ export function complexityLimitRule(
   variables: Record<string, unknown> | undefined,
   operationName: string | undefined,
 ) {
-  return createComplexityRule({
+  const rule = createComplexityRule({
     maximumComplexity: maximum,
+    maxQueryNodes: MAX_QUERY_NODES,
     estimators: COMPLEXITY_ESTIMATORS,
     variables: variables ?? {},
     ...(operationName === undefined ? {} : { operationName }),
@@ -57,5 +64,44 @@ export function complexityLimitRule(
         `This operation costs ${actual}, above the limit of ${max}: ask for fewer nested lists or use smaller pages (first).`,
         { extensions: { code: 'OPERATION_TOO_COMPLEX', http: { status: 400 } } },
       ),
+  });
+  // The library throws when it walks too many fields, which would end validation with a bare
+  // message and hide every other error: report it as a refusal like the others instead.
+  return (context: ValidationContext): ASTVisitor => {
+    const visitor = rule(context);
+    const { enter, leave } = visitor.OperationDefinition as {
+      enter: (node: unknown) => void;
+      leave: (node: unknown) => unknown;
+    };
+    let overflowed = false;
+    visitor.OperationDefinition = {
+      enter: (node: unknown) => {
+        try {
+          enter.call(visitor, node);
+        } catch (error) {
+          if (!(error instanceof GraphQLError) || !/number of nodes/.test(error.message)) {
+            throw error;
+          }
+          overflowed = true;
+          context.reportError(tooManyNodes());
+        }
+      },
+      leave: (node: unknown) => (overflowed ? undefined : leave.call(visitor, node)),
+    };
+    return visitor as unknown as ASTVisitor;
+  };
+}
+
+function tooManyNodes(): GraphQLError {
+  const en = `This operation selects more than ${MAX_QUERY_NODES} fields once its fragments are spread: spread each fragment once and ask for fewer fields.`;
+  return createGraphQLError(en, {
+    extensions: {
+      code: 'OPERATION_TOO_COMPLEX',
+      http: { status: 400 },
+      messages: {
+        fr: `Cette requête sélectionne plus de ${MAX_QUERY_NODES} champs une fois ses fragments dépliés : utilisez chaque fragment une fois et demandez moins de champs.`,
+        en,
+      },
+    },
   });
 }

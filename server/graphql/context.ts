@@ -4,6 +4,7 @@
  */
 import DataLoader from 'dataloader';
 import { createGraphQLError } from 'graphql-yoga';
+import { type LearnerSnapshot, readLearnerSnapshot } from '../app/learner/learner-snapshot.ts';
 import { verifyAccessToken } from '../auth/access-tokens.ts';
 import { InvalidAccessToken } from '../auth/errors.ts';
 import type { GroupMembership, Viewer } from '../auth/policies.ts';
@@ -89,11 +90,22 @@ function createLoaders(deps: GraphqlDeps): GraphqlLoaders {
     return awardIds.map((id) => reviews.get(id) ?? null);
   });
 
+  // The home asks for next steps and curricula at once: both share one read of the ledger.
+  const snapshots = new Map<string, Promise<LearnerSnapshot>>();
+
   return {
     person: (id) => people.load(id),
     activeMemberships: (personId) => memberships.load(personId),
     attendance: (sessionId) => attendance.load(sessionId),
     awardReview: (awardId) => awardReviews.load(awardId),
+    learnerSnapshot: (learnerId) => {
+      let snapshot = snapshots.get(learnerId);
+      if (snapshot === undefined) {
+        snapshot = readLearnerSnapshot(deps, learnerId);
+        snapshots.set(learnerId, snapshot);
+      }
+      return snapshot;
+    },
   };
 }
 

@@ -2,7 +2,9 @@
  * A validation rule refusing operations nested deeper than a limit, so a client cannot make
  * the server walk, say, skill → curriculum → skills → … a thousand levels down. Fragments are
  * followed (each spread counted where it is used), and a fragment that spreads itself (which
- * `NoFragmentCyclesRule` reports anyway) stops the walk instead of looping.
+ * `NoFragmentCyclesRule` reports anyway) stops the walk instead of looping. A fragment's own
+ * depth is measured once per document: a chain of fragments each spreading the next twice
+ * would otherwise cost 2^n steps, a few hundred tokens keeping a core busy for hours.
  */
 import {
   type ASTVisitor,
@@ -28,9 +30,10 @@ export function depthLimitRule(maxDepth: number = DEFAULT_MAX_DEPTH) {
         fragments.set(definition.name.value, definition);
       }
     }
+    const measured = new Map<string, number>();
     return {
       OperationDefinition(operation) {
-        const depth = selectionDepth(operation.selectionSet, fragments, new Set());
+        const depth = selectionDepth(operation.selectionSet, { fragments, measured }, new Set());
         if (depth > maxDepth) {
           const name = operation.name?.value ?? 'anonymous';
           context.reportError(
@@ -54,9 +57,15 @@ export function depthLimitRule(maxDepth: number = DEFAULT_MAX_DEPTH) {
   };
 }
 
+/** The document's fragments, and the depth of each one already measured. */
+interface FragmentDepths {
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>;
+  measured: Map<string, number>;
+}
+
 function selectionDepth(
   selectionSet: SelectionSetNode,
-  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  known: FragmentDepths,
   visiting: Set<string>,
 ): number {
   let deepest = 0;
@@ -64,24 +73,32 @@ function selectionDepth(
     switch (selection.kind) {
       case Kind.FIELD: {
         const below = selection.selectionSet
-          ? selectionDepth(selection.selectionSet, fragments, visiting)
+          ? selectionDepth(selection.selectionSet, known, visiting)
           : 0;
         deepest = Math.max(deepest, 1 + below);
         break;
       }
       case Kind.INLINE_FRAGMENT:
-        deepest = Math.max(deepest, selectionDepth(selection.selectionSet, fragments, visiting));
+        deepest = Math.max(deepest, selectionDepth(selection.selectionSet, known, visiting));
         break;
-      case Kind.FRAGMENT_SPREAD: {
-        const name = selection.name.value;
-        const fragment = fragments.get(name);
-        if (fragment === undefined || visiting.has(name)) break;
-        visiting.add(name);
-        deepest = Math.max(deepest, selectionDepth(fragment.selectionSet, fragments, visiting));
-        visiting.delete(name);
+      case Kind.FRAGMENT_SPREAD:
+        deepest = Math.max(deepest, fragmentDepth(selection.name.value, known, visiting));
         break;
-      }
     }
   }
   return deepest;
+}
+
+/** The depth of a named fragment's selection, measured on first use and remembered. */
+function fragmentDepth(name: string, known: FragmentDepths, visiting: Set<string>): number {
+  const remembered = known.measured.get(name);
+  if (remembered !== undefined) return remembered;
+  const fragment = known.fragments.get(name);
+  if (fragment === undefined || visiting.has(name)) return 0;
+  visiting.add(name);
+  const depth = selectionDepth(fragment.selectionSet, known, visiting);
+  visiting.delete(name);
+  // Inside a cycle the value is cut short; no matter: NoFragmentCyclesRule refuses the document.
+  known.measured.set(name, depth);
+  return depth;
 }

@@ -35,6 +35,7 @@ import './types/job-profile.ts';
 import './types/pathway.ts';
 import './types/share-link.ts';
 import './types/guardian-consent.ts';
+import './types/delete-account.ts';
 
 builder.queryType({ description: 'What can be read.' });
 builder.mutationType({ description: 'What can be changed.' });

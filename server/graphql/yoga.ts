@@ -1,14 +1,15 @@
 /**
  * The GraphQL endpoint: a graphql-yoga server over the Pothos schema, with unexpected errors
- * masked (logged here, shown as "Unexpected error."), caps on tokens, nesting depth and cost,
- * and GraphiQL only in development.
+ * masked (logged here, shown as "Unexpected error."), caps on tokens, nesting depth, aliases
+ * and cost, one operation per request (yoga's batching stays off: an array of operations is
+ * refused), schema introspection off in production, and GraphiQL only in development.
  *
  * Mount it on an express app with `app.use('/graphql', createGraphqlHandler(deps))`: yoga
  * reads the original URL, so the endpoint stays `/graphql` under the mount.
  */
 // The CommonJS build yoga itself loads (see print-schema.ts): a syntax error must be an
 // instance of the GraphQLError class yoga knows, or it would be taken for a crash (500).
-import { parse } from 'graphql/index.js';
+import { NoSchemaIntrospectionCustomRule, parse } from 'graphql/index.js';
 import {
   createYoga,
   maskError,
@@ -16,6 +17,7 @@ import {
   type YogaInitialContext,
   type YogaServerInstance,
 } from 'graphql-yoga';
+import { aliasLimitRule, DEFAULT_MAX_ALIASES } from './alias-limit.ts';
 import type { GraphqlContext, GraphqlDeps } from './builder.ts';
 import { complexityLimitRule, DEFAULT_MAX_COMPLEXITY } from './complexity-limit.ts';
 import { createContext } from './context.ts';
@@ -29,7 +31,13 @@ export const MAX_TOKENS = 2_000;
 export interface GraphqlHandlerOptions {
   /** Serve GraphiQL on GET (default: only when NODE_ENV is `development`). */
   graphiql?: boolean;
+  /**
+   * Answer `__schema` and `__type` (default: unless NODE_ENV is `production`). Off, the schema
+   * is not handed to whoever asks; `__typename` still works. `schema.graphql` is the contract.
+   */
+  introspection?: boolean;
   maxDepth?: number;
+  maxAliases?: number;
   maxTokens?: number;
   maxComplexity?: number;
 }
@@ -47,12 +55,15 @@ export function createGraphqlHandler(
   options: GraphqlHandlerOptions = {},
 ): GraphqlHandler {
   const maxTokens = options.maxTokens ?? MAX_TOKENS;
+  const introspection = options.introspection ?? process.env.NODE_ENV !== 'production';
   const limits: Plugin = {
     onParse({ setParseFn }) {
       setParseFn((source) => parse(source, { maxTokens }));
     },
     onValidate({ addValidationRule, context }) {
       addValidationRule(depthLimitRule(options.maxDepth ?? DEFAULT_MAX_DEPTH));
+      addValidationRule(aliasLimitRule(options.maxAliases ?? DEFAULT_MAX_ALIASES));
+      if (!introspection) addValidationRule(NoSchemaIntrospectionCustomRule);
       const { params } = context as Partial<YogaInitialContext>;
       addValidationRule(
         complexityLimitRule(
@@ -68,6 +79,9 @@ export function createGraphqlHandler(
     graphqlEndpoint: '/graphql',
     graphiql: options.graphiql ?? process.env.NODE_ENV === 'development',
     landingPage: false,
+    // Cross-origin rules are the application's (`http/cors.ts`): yoga's own default would
+    // answer any site, credentials included.
+    cors: false,
     logging: false,
     context: ({ request }) => createContext(deps, { request }),
     maskedErrors: {

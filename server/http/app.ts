@@ -1,7 +1,7 @@
 /**
- * `createApp(deps)` builds the express application: health check, JSON body parsing with a
- * size limit, the routes, and one error handler. `main.ts` listens; tests build the same app on
- * port 0.
+ * `createApp(deps)` builds the express application: security headers and cross-origin rules
+ * (`security-headers.ts`, `cors.ts`), health check, JSON body parsing with a size limit, the
+ * routes, and one error handler. `main.ts` listens; tests build the same app on port 0.
  */
 import { join } from 'node:path';
 import express, { type Express } from 'express';
@@ -18,14 +18,17 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/connection.ts';
 import { createGraphqlHandler } from '../graphql/yoga.ts';
 import type { Logger } from '../logger.ts';
+import { corsPolicy } from './cors.ts';
+import { refuseCrossSiteGraphql } from './csrf-guard.ts';
 import { errorHandler, notFound } from './errors.ts';
-import { limitMultipartBody } from './multipart-limit.ts';
+import { limitGraphqlBody, MAX_JSON_BODY_BYTES } from './multipart-limit.ts';
 import { createAuthRouter } from './routes/auth.ts';
 import { createClientRouter } from './routes/client.ts';
 import { createEvidenceFilesRouter } from './routes/evidence-files.ts';
 import { createLearnerExportsRouter } from './routes/learner-exports.ts';
 import { createPublicBadgesRouter } from './routes/public-badges.ts';
 import { createShareLinksRouter } from './routes/share-links.ts';
+import { securityHeaders } from './security-headers.ts';
 
 export interface AppDeps {
   config: Config;
@@ -47,8 +50,12 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
-  app.use(express.json({ limit: '256kb' }));
+  // Who may say which address a request comes from (X-Forwarded-For): TRUST_PROXY.
+  app.set('trust proxy', deps.config.trustProxy);
+  // Before any route, so every answer has them, 404s and errors included.
+  app.use(securityHeaders({ publicUrl: deps.config.publicUrl }));
+  app.use(corsPolicy({ allowedOrigins: deps.config.corsOrigins }));
+  app.use(express.json({ limit: MAX_JSON_BODY_BYTES }));
 
   app.get('/healthz', async (_request, response) => {
     try {
@@ -78,22 +85,26 @@ export function createApp(deps: AppDeps): Express {
     store: new FilesystemEvidenceFileStore(join(deps.config.dataDir, 'evidence')),
     maxBytes: MAX_EVIDENCE_FILE_BYTES,
   };
-  // express.json above leaves multipart bodies unread: yoga parses them (file uploads), after
-  // this cap on their declared size.
-  app.use('/graphql', limitMultipartBody(evidenceFiles.maxBytes));
+  // express.json above leaves multipart (file uploads) and other body types unread: yoga
+  // reads them itself, after limitGraphqlBody's cap on their declared size.
+  app.use('/graphql', refuseCrossSiteGraphql);
+  app.use('/graphql', limitGraphqlBody({ maxFileBytes: evidenceFiles.maxBytes }));
   app.use(
     '/graphql',
-    createGraphqlHandler({
-      db: deps.db,
-      catalog: deps.catalog,
-      issuer: deps.issuer,
-      publicUrl: deps.config.publicUrl,
-      clock: deps.clock,
-      jwtSecret: deps.jwtSecret,
-      logger: deps.logger,
-      timeZone: deps.config.timeZone,
-      evidenceFiles,
-    }),
+    createGraphqlHandler(
+      {
+        db: deps.db,
+        catalog: deps.catalog,
+        issuer: deps.issuer,
+        publicUrl: deps.config.publicUrl,
+        clock: deps.clock,
+        jwtSecret: deps.jwtSecret,
+        logger: deps.logger,
+        timeZone: deps.config.timeZone,
+        evidenceFiles,
+      },
+      { introspection: deps.config.environment !== 'production' },
+    ),
   );
 
   // Evidence files behind short-lived signed links (Evidence.file.url).

@@ -47,7 +47,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
           code: status === 413 ? 'too-large' : 'bad-request',
           message:
             status === 413
-              ? { fr: 'La demande est trop volumineuse.', en: 'The request is too large.' }
+              ? tooLargeMessage((error as { limit?: unknown }).limit)
               : {
                   fr: "La demande est mal formée : vérifiez qu'elle est en JSON valide.",
                   en: 'The request is malformed: check that it is valid JSON.',
@@ -69,5 +69,17 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         },
       },
     });
+  };
+}
+
+/** @param limit the byte limit body-parser (or `limitGraphqlBody`) applied, when it says. */
+function tooLargeMessage(limit: unknown): { fr: string; en: string } {
+  if (typeof limit !== 'number') {
+    return { fr: 'La demande est trop volumineuse.', en: 'The request is too large.' };
+  }
+  const kilobytes = Math.floor(limit / 1024);
+  return {
+    fr: `La demande est trop volumineuse : ${kilobytes} ko au plus. Envoyez moins de données à la fois.`,
+    en: `The request is too large: at most ${kilobytes} kB. Send less data at once.`,
   };
 }

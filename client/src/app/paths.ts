@@ -7,6 +7,8 @@ export const paths = {
   signIn: '/connexion',
   badges: '/mes-badges',
   settings: '/reglages',
+  /** After an account is deleted: `?badges=gardes|revoques` says what became of the badges. */
+  goodbye: '/au-revoir',
   /** @param curriculumId e.g. `seniors-numerique`. */
   curriculum: (curriculumId: string) => `/parcours/${encodeURIComponent(curriculumId)}`,
   /** @param skillId a global id, `<curriculum>/<skill>`. */

@@ -29,6 +29,9 @@ const BadgesPage = lazy(() =>
 const SettingsPage = lazy(() =>
   import('../pages/settings/settings-page.tsx').then((m) => ({ default: m.SettingsPage })),
 );
+const GoodbyePage = lazy(() =>
+  import('../pages/settings/goodbye-page.tsx').then((m) => ({ default: m.GoodbyePage })),
+);
 const TrainerHomePage = lazy(() =>
   import('../pages/trainer/home/trainer-home-page.tsx').then((m) => ({
     default: m.TrainerHomePage,
@@ -164,6 +167,9 @@ export function AppRoutes() {
           <RequireSignIn>
             <SettingsPage />
           </RequireSignIn>
+        </Route>
+        <Route path={paths.goodbye}>
+          <GoodbyePage />
         </Route>
         <Route path={paths.trainer.home}>
           <RequireSignIn>

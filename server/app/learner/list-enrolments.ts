@@ -7,16 +7,14 @@
  */
 import type { Curriculum } from '../../../curricula/schema.ts';
 import type { Database } from '../../db/connection.ts';
-import { listStandingAwards } from '../../db/repositories/badge-awards-repository.ts';
 import {
   type EnrolmentGroup,
   listLearnerEnrolments,
 } from '../../db/repositories/learner-enrolments-repository.ts';
-import { learnerLedger } from '../../db/repositories/progress-ledger-repository.ts';
-import { foldSkillStates, type SkillState } from '../../domain/progress/skill-states.ts';
+import type { SkillState } from '../../domain/progress/skill-states.ts';
 import type { Catalog } from '../check-curricula.ts';
 import { qualify } from '../curricula-to-domain.ts';
-import { indexCatalog } from '../issuance/catalog-index.ts';
+import { badgesHeldAt, type LearnerSnapshot, readLearnerSnapshot } from './learner-snapshot.ts';
 
 /** Where a learner stands in one curriculum. */
 export interface CurriculumProgress {
@@ -59,17 +57,20 @@ const IN_PROGRESS: ReadonlySet<SkillState['status']> = new Set([
 /**
  * @param deps the database, the catalog and the clock.
  * @param learnerId the learner (the signed-in person).
+ * @param snapshot the learner's progress when the caller has read it already (a GraphQL
+ *   request shares one between its fields); else it is read here.
  * @returns their enrolments, oldest first; an enrolment in a curriculum no longer in the
  *   catalog is left out (there is nothing to show of it).
  */
 export async function listEnrolments(
   deps: ListEnrolmentsDeps,
   learnerId: string,
+  snapshot?: Promise<LearnerSnapshot>,
 ): Promise<EnrolmentView[]> {
   const enrolments = await listLearnerEnrolments(deps.db, learnerId);
   if (enrolments.length === 0) return [];
   const curricula = new Map(deps.catalog.curricula.map((c) => [c.id, c]));
-  const progress = await learnerProgress(deps, learnerId);
+  const progress = await learnerProgress(deps, learnerId, snapshot);
   const views: EnrolmentView[] = [];
   for (const enrolment of enrolments) {
     const curriculum = curricula.get(enrolment.curriculumId);
@@ -85,33 +86,22 @@ export async function listEnrolments(
 }
 
 /**
- * Reads a learner's ledger and standing awards once; the returned function then summarises
- * any curriculum without further queries.
+ * Reads a learner's ledger and standing awards once (or takes the snapshot given); the
+ * returned function then summarises any curriculum without further queries.
  *
  * @param deps the database, the catalog and the clock.
  * @param learnerId the learner.
+ * @param snapshot the learner's progress when the caller has read it already.
  * @returns the learner's progress in a curriculum.
  */
 export async function learnerProgress(
   deps: ListEnrolmentsDeps,
   learnerId: string,
+  snapshot: Promise<LearnerSnapshot> = readLearnerSnapshot(deps, learnerId),
 ): Promise<(curriculum: Curriculum) => CurriculumProgress> {
-  const now = deps.clock();
-  const [ledger, awards] = await Promise.all([
-    learnerLedger(deps.db, learnerId),
-    listStandingAwards(deps.db, learnerId),
-  ]);
-  const states = foldSkillStates(
-    deps.catalog.graph,
-    ledger.map((entry) => entry.event),
-    { now, validityMonths: indexCatalog(deps.catalog).validityMonths },
-  );
-  const held = new Set(
-    awards
-      .filter((a) => a.validUntil === undefined || Date.parse(a.validUntil) > now.getTime())
-      .map((a) => a.badgeId),
-  );
-  return (curriculum) => summariseProgress(curriculum, states, held);
+  const read = await snapshot;
+  const held = badgesHeldAt(read, deps.clock());
+  return (curriculum) => summariseProgress(curriculum, read.states, held);
 }
 
 /**

@@ -10,6 +10,7 @@ import * as addPeopleDisabled from './20261126000600_add_people_disabled.ts';
 import * as addAwardFlagReview from './20261126000800_add_award_flag_review.ts';
 import * as addPeopleHighContrast from './20261126000900_add_people_high_contrast.ts';
 import * as createPathwayTables from './20261126001000_create_pathway_tables.ts';
+import * as addPeopleDeleted from './20261126001100_add_people_deleted.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -24,6 +25,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261126000800_add_award_flag_review', addAwardFlagReview],
   ['20261126000900_add_people_high_contrast', addPeopleHighContrast],
   ['20261126001000_create_pathway_tables', createPathwayTables],
+  ['20261126001100_add_people_deleted', addPeopleDeleted],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

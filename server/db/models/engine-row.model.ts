@@ -38,9 +38,14 @@ export abstract class EngineRowModel extends Model {
  * @returns ISO 8601 text in UTC.
  */
 export function toIsoInstant(value: unknown): string {
+  // What Grange writes comes back as is from SQLite: no need to parse it again.
+  if (typeof value === 'string' && CANONICAL_INSTANT.test(value)) return value;
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'number') return new Date(value).toISOString();
   const text = String(value);
   const millis = Date.parse(text);
   return Number.isNaN(millis) ? text : new Date(millis).toISOString();
 }
+
+/** ISO 8601 in UTC with milliseconds, as `Date#toISOString` writes it. */
+const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;

@@ -18,11 +18,13 @@ export class PersonModel extends Model {
   /** Set while an administrator has disabled the account: no sign-in, tokens refused. */
   declare disabledAt: Date | null;
   declare disabledReason: string | null;
+  /** Set once the person deleted their account: the row is a tombstone (nothing personal). */
+  declare deletedAt: Date | null;
 
   override $parseDatabaseJson(json: Pojo): Pojo {
     const parsed = super.$parseDatabaseJson(json);
     parseBooleans(parsed, ['isMinor', 'privateProfile', 'largeText']);
-    return parseTimestamps(parsed, ['createdAt', 'updatedAt', 'disabledAt']);
+    return parseTimestamps(parsed, ['createdAt', 'updatedAt', 'disabledAt', 'deletedAt']);
   }
 
   override $formatDatabaseJson(json: Pojo): Pojo {

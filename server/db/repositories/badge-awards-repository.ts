@@ -11,6 +11,7 @@ import type { BadgeSnapshot } from '../../domain/identity/content-hash.ts';
 import { type Database, isPostgres } from '../connection.ts';
 import { AwardEvidenceModel } from '../models/award-evidence.model.ts';
 import { BadgeAwardModel } from '../models/badge-award.model.ts';
+import { toIsoInstant } from '../models/engine-row.model.ts';
 
 /** A signed OB 3.0 credential, as stored. */
 export type StoredCredential = OpenBadgeCredential & { proof?: unknown };
@@ -110,6 +111,39 @@ export async function listStandingAwards(db: Database, learnerId: string): Promi
     .whereNull('revokedAt')
     .orderBy([{ column: 'issuedAt' }, { column: 'id' }]);
   return rows.map(toRecord);
+}
+
+/** A standing award as the learner's progress views need it: which badge, until when. */
+export interface StandingBadge {
+  badgeId: string;
+  validUntil?: string;
+}
+
+/**
+ * The learner's standing awards without their credentials and snapshots (a few KB of JSON
+ * each), for the views that only count and name badges.
+ *
+ * @param db the database or a transaction.
+ * @param learnerId the learner.
+ * @returns the badges of the learner's awards that are not revoked, oldest first.
+ */
+export async function listStandingBadges(
+  db: Database,
+  learnerId: string,
+): Promise<StandingBadge[]> {
+  const rows = (await db('badgeAwards')
+    .select('badgeId', 'validUntil')
+    .where('learnerId', learnerId)
+    .whereNull('revokedAt')
+    .orderBy([{ column: 'issuedAt' }, { column: 'id' }])) as {
+    badgeId: string;
+    validUntil: Date | string | null;
+  }[];
+  return rows.map((row) =>
+    row.validUntil === null
+      ? { badgeId: row.badgeId }
+      : { badgeId: row.badgeId, validUntil: toIsoInstant(row.validUntil) },
+  );
 }
 
 /**

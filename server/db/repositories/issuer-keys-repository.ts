@@ -32,6 +32,22 @@ export async function listIssuerKeys(
 }
 
 /**
+ * Serialises the creation of the issuer's first keys: several server processes starting
+ * together on an empty database would otherwise each find no key and each create a set. The
+ * second waits until the first commits, then finds its keys. PostgreSQL takes a transaction
+ * advisory lock; SQLite runs one write transaction at a time.
+ *
+ * @param db a transaction (the lock is released when it ends).
+ */
+export async function lockIssuerKeyCreation(db: Database): Promise<void> {
+  if (!isPostgres(db)) return;
+  await db.raw('select pg_advisory_xact_lock(?, 1)', [ISSUER_LOCK_SPACE]);
+}
+
+/** First key of the issuer's advisory locks, apart from the learner locks' space. */
+const ISSUER_LOCK_SPACE = 4_721_002;
+
+/**
  * @param db the database or a transaction.
  * @param key a new key (its id must be new).
  */

@@ -1,6 +1,12 @@
 /**
  * People, their roles and guardian consents. The only code that reads or writes `people`,
- * `person_roles` and `guardian_consents`; it maps rows to plain `Person` values.
+ * `person_roles` and `guardian_consents`; it maps rows to plain `Person` values. (Erasing a
+ * deleted account's rows is the one exception: `account-erasure-repository.ts` lists every
+ * table in one place.)
+ *
+ * The tombstone of a deleted account (`deleted_at` set) is nobody any more: every read here
+ * leaves it out, so its tokens name no one and no use case can act on it, except
+ * {@link PeopleRepository.findBadgeHolder}, for the public pages of the badges it kept.
  */
 import type { Knex } from 'knex';
 import { UniqueViolationError } from 'objection';
@@ -48,6 +54,13 @@ export interface NewPerson {
   isMinor?: boolean;
   privateProfile?: boolean;
   roles: readonly Role[];
+}
+
+/** What a public badge page may know of the badge's holder. */
+export interface BadgeHolder {
+  /** Null once the holder deleted their account: the page then names no one. */
+  displayName: string | null;
+  privateProfile: boolean;
 }
 
 /** A guardian's consent to a minor's account. */
@@ -150,8 +163,23 @@ export class PeopleRepository {
 
   /** @returns the person with this id, or null. */
   async findById(id: string, trx?: Knex.Transaction): Promise<Person | null> {
-    const row = await PersonModel.query(trx ?? this.db).findById(id);
+    const row = await PersonModel.query(trx ?? this.db)
+      .findById(id)
+      .whereNull('deletedAt');
     return row ? toPerson(row, await this.rolesOf(id, trx)) : null;
+  }
+
+  /**
+   * @returns the holder of an award as its public page may show them, deleted accounts
+   *   included (with no name), or null when no row has this id.
+   */
+  async findBadgeHolder(id: string, trx?: Knex.Transaction): Promise<BadgeHolder | null> {
+    const row = await PersonModel.query(trx ?? this.db).findById(id);
+    if (!row) return null;
+    return {
+      displayName: row.deletedAt === null || row.deletedAt === undefined ? row.displayName : null,
+      privateProfile: row.privateProfile,
+    };
   }
 
   /**
@@ -163,7 +191,7 @@ export class PeopleRepository {
     const unique = [...new Set(ids)];
     const executor = trx ?? this.db;
     const [rows, roleRows] = await Promise.all([
-      PersonModel.query(executor).whereIn('id', unique),
+      PersonModel.query(executor).whereIn('id', unique).whereNull('deletedAt'),
       PersonRoleModel.query(executor).whereIn('personId', unique),
     ]);
     const rolesByPerson = new Map<string, string[]>();
@@ -186,7 +214,9 @@ export class PeopleRepository {
     trx?: Knex.Transaction,
   ): Promise<DirectoryEntry[]> {
     const executor = trx ?? this.db;
-    const query = PersonModel.query(executor).select('id', 'displayName', 'email', 'learnerCode');
+    const query = PersonModel.query(executor)
+      .select('id', 'displayName', 'email', 'learnerCode')
+      .whereNull('deletedAt');
     if (!filter.includeDisabled) query.whereNull('disabledAt');
     if (filter.role !== undefined) {
       query.whereIn(

@@ -68,10 +68,16 @@ export interface FoldOptions {
   validityMonths?: (skillId: string) => number | undefined;
 }
 
-/** What the events of one skill have established so far. */
-interface Track {
+/**
+ * What the events of one skill have established so far (shared with `learner-progress.ts`,
+ * which keeps the tracks to apply later events one at a time).
+ */
+export interface Track {
   official?: Validation;
+  /** When `official` lapses (epoch milliseconds): settling never parses a date. */
+  officialUntil?: number;
   self?: Validation;
+  selfUntil?: number;
   pending: boolean;
   withdrawn: boolean;
   lastRejection?: { by: string; at: string; comment: string };
@@ -97,12 +103,24 @@ export function foldSkillStates(
     if (!graph.has(event.skillId)) continue;
     let track = tracks.get(event.skillId);
     if (track === undefined) {
-      track = { pending: false, withdrawn: false };
+      track = newTrack();
       tracks.set(event.skillId, track);
     }
-    apply(track, event, options.validityMonths?.(event.skillId));
+    applyToTrack(track, event, options.validityMonths?.(event.skillId));
   }
+  return settleAll(graph, tracks, now);
+}
 
+/**
+ * The states of every skill from the tracks of the skills with events, in topological order.
+ *
+ * @param now epoch milliseconds, to judge expiry.
+ */
+export function settleAll(
+  graph: SkillGraph,
+  tracks: ReadonlyMap<string, Track>,
+  now: number,
+): Map<string, SkillState> {
   const states = new Map<string, SkillState>();
   for (const skillId of graph.topologicalOrder()) {
     const track = tracks.get(skillId);
@@ -111,13 +129,29 @@ export function foldSkillStates(
       states.set(skillId, settle(skillId, track, now, levelCount));
       continue;
     }
-    // Only skills with events can be validated, so prerequisites without events never unlock.
-    const unlocked = graph
-      .prerequisites(skillId)
-      .every((prerequisite) => states.get(prerequisite)?.status === 'validated');
-    states.set(skillId, { skillId, status: unlocked ? 'available' : 'locked', levelCount });
+    states.set(skillId, untouchedState(graph, skillId, states));
   }
   return states;
+}
+
+/**
+ * The state of a skill without events: `available` when every prerequisite is validated, else
+ * `locked`. Only skills with events can be validated, so prerequisites without events never
+ * unlock.
+ */
+export function untouchedState(
+  graph: SkillGraph,
+  skillId: string,
+  states: ReadonlyMap<string, SkillState>,
+): SkillState {
+  const unlocked = graph
+    .prerequisites(skillId)
+    .every((prerequisite) => states.get(prerequisite)?.status === 'validated');
+  return {
+    skillId,
+    status: unlocked ? 'available' : 'locked',
+    levelCount: graph.node(skillId).levelCount,
+  };
 }
 
 /**
@@ -133,15 +167,40 @@ export function isSatisfied(
   state: SkillState | undefined,
   requirement: { acceptSelf: boolean; minLevel?: number; levelCount?: number },
 ): boolean {
-  const validation = state?.validation;
-  if (state?.status !== 'validated' || validation === undefined) return false;
-  if (validation.source === 'self' && !requirement.acceptSelf) return false;
-  if (requirement.minLevel === undefined) return true;
-  if (validation.level !== undefined) return validation.level >= requirement.minLevel;
-  return (requirement.levelCount ?? state.levelCount) === 0;
+  return meets(state, requirement.acceptSelf, requirement.minLevel, requirement.levelCount);
 }
 
-function apply(track: Track, event: ProgressEvent, months: number | undefined): void {
+/** `isSatisfied` with positional arguments, for loops that must not allocate. */
+export function meets(
+  state: SkillState | undefined,
+  acceptSelf: boolean,
+  minLevel: number | undefined,
+  levelCount?: number,
+): boolean {
+  const validation = state?.validation;
+  if (state?.status !== 'validated' || validation === undefined) return false;
+  if (validation.source === 'self' && !acceptSelf) return false;
+  if (minLevel === undefined) return true;
+  if (validation.level !== undefined) return validation.level >= minLevel;
+  return (levelCount ?? state.levelCount) === 0;
+}
+
+/** A track before any event; every member present, so all tracks share one object shape. */
+export function newTrack(): Track {
+  return {
+    official: undefined,
+    officialUntil: undefined,
+    self: undefined,
+    selfUntil: undefined,
+    pending: false,
+    withdrawn: false,
+    lastRejection: undefined,
+    lastEventAt: undefined,
+  };
+}
+
+/** Folds one event into its skill's track (`months`: the skill's validity, if it lapses). */
+export function applyToTrack(track: Track, event: ProgressEvent, months: number | undefined): void {
   track.lastEventAt = event.at;
   switch (event.type) {
     case 'skill-started':
@@ -150,17 +209,24 @@ function apply(track: Track, event: ProgressEvent, months: number | undefined): 
       track.pending = true;
       track.withdrawn = false;
       return;
-    case 'skill-self-assessed':
-      track.self = validation('self', event.level, event, months);
+    case 'skill-self-assessed': {
+      const until = lapseOf(event, months);
+      track.self = validation('self', event.level, event, until);
+      track.selfUntil = until;
       track.withdrawn = false;
       return;
-    case 'skill-validated':
-      track.official = validation('trainer', event.level, event, months);
+    }
+    case 'skill-validated': {
+      const until = lapseOf(event, months);
+      track.official = validation('trainer', event.level, event, until);
+      track.officialUntil = until;
       track.pending = false;
       track.withdrawn = false;
       return;
+    }
     case 'skill-rejected':
       track.self = undefined;
+      track.selfUntil = undefined;
       track.pending = false;
       track.withdrawn = false;
       track.lastRejection = { by: event.by, at: event.at, comment: event.comment };
@@ -171,7 +237,9 @@ function apply(track: Track, event: ProgressEvent, months: number | undefined): 
       return;
     case 'jury-decided':
       if (event.outcome === 'recu') {
-        track.official = validation('jury', track.official?.level, event, months);
+        const until = lapseOf(event, months);
+        track.official = validation('jury', track.official?.level, event, until);
+        track.officialUntil = until;
         track.pending = false;
         track.withdrawn = false;
         return;
@@ -185,40 +253,57 @@ function apply(track: Track, event: ProgressEvent, months: number | undefined): 
 
 function clearValidations(track: Track): void {
   track.official = undefined;
+  track.officialUntil = undefined;
   track.self = undefined;
+  track.selfUntil = undefined;
   track.pending = false;
+}
+
+/** When a validation made by `event` lapses (epoch milliseconds), if the skill has a validity. */
+function lapseOf(event: ProgressEvent, months: number | undefined): number | undefined {
+  return months === undefined ? undefined : addMonths(toMillis(event.at), months);
 }
 
 function validation(
   source: Validation['source'],
   level: number | undefined,
   event: ProgressEvent,
-  months: number | undefined,
+  until: number | undefined,
 ): Validation {
   const result: Validation = { source, by: event.by, at: event.at };
   if (level !== undefined) result.level = level;
-  if (months !== undefined)
-    result.expiresAt = new Date(addMonths(toMillis(event.at), months)).toISOString();
+  if (until !== undefined) result.expiresAt = new Date(until).toISOString();
   return result;
 }
 
-function settle(skillId: string, track: Track, now: number, levelCount: number): SkillState {
-  const state: SkillState = { skillId, status: 'in_progress', levelCount };
+/** The state a track gives its skill at `now` (epoch milliseconds). */
+export function settle(skillId: string, track: Track, now: number, levelCount: number): SkillState {
+  // Best first: standing official, pending submission, standing self-assessment, lapsed one.
+  let status: SkillStatus = 'in_progress';
+  let validation: Validation | undefined;
+  if (track.official !== undefined && !lapsed(track.officialUntil, now)) {
+    status = 'validated';
+    validation = track.official;
+  } else if (track.pending) {
+    status = 'submitted';
+  } else if (track.self !== undefined && !lapsed(track.selfUntil, now)) {
+    status = 'validated';
+    validation = track.self;
+  } else if (track.official !== undefined || track.self !== undefined) {
+    status = 'expired';
+    validation = track.official ?? track.self;
+  } else if (track.withdrawn) {
+    status = 'withdrawn';
+  }
+  // One object, members always in this order (states are compared and serialized).
+  const state: SkillState = { skillId, status, levelCount };
   if (track.self !== undefined) state.selfAssessment = track.self;
   if (track.lastRejection !== undefined) state.lastRejection = track.lastRejection;
   if (track.lastEventAt !== undefined) state.lastEventAt = track.lastEventAt;
-
-  const lapsed = (v: Validation | undefined): boolean =>
-    v?.expiresAt !== undefined && now >= Date.parse(v.expiresAt);
-  if (track.official !== undefined && !lapsed(track.official)) {
-    return { ...state, status: 'validated', validation: track.official };
-  }
-  if (track.pending) return { ...state, status: 'submitted' };
-  if (track.self !== undefined && !lapsed(track.self)) {
-    return { ...state, status: 'validated', validation: track.self };
-  }
-  const expired = track.official ?? track.self;
-  if (expired !== undefined) return { ...state, status: 'expired', validation: expired };
-  if (track.withdrawn) return { ...state, status: 'withdrawn' };
+  if (validation !== undefined) state.validation = validation;
   return state;
+}
+
+function lapsed(until: number | undefined, now: number): boolean {
+  return until !== undefined && now >= until;
 }

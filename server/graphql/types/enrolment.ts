@@ -67,7 +67,12 @@ builder.queryFields((t) => ({
     description:
       'The curricula the signed-in person is enrolled in, oldest enrolment first, with their ' +
       'groups and progress (empty for someone enrolled nowhere).',
-    resolve: (_root, _args, context) => listEnrolments(context.deps, context.viewer.personId),
+    resolve: (_root, _args, context) =>
+      listEnrolments(
+        context.deps,
+        context.viewer.personId,
+        context.loaders.learnerSnapshot(context.viewer.personId),
+      ),
   }),
 }));
 
@@ -80,7 +85,11 @@ builder.objectField(CurriculumType, 'myProgress', (t) =>
     load: async (curriculumIds: string[], context) => {
       const viewer = context.viewer;
       if (viewer === null) return curriculumIds.map(() => null);
-      const progress = await learnerProgress(context.deps, viewer.personId);
+      const progress = await learnerProgress(
+        context.deps,
+        viewer.personId,
+        context.loaders.learnerSnapshot(viewer.personId),
+      );
       const curricula = new Map<string, Curriculum>(
         context.deps.catalog.curricula.map((c) => [c.id, c]),
       );

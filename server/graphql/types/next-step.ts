@@ -1,10 +1,8 @@
 /** `NextStep` and `Query.myNextSteps`: what the signed-in learner can work on next. */
 import type { IndexedSkill } from '../../app/issuance/catalog-index.ts';
 import { indexCatalog } from '../../app/issuance/catalog-index.ts';
-import { listStandingAwards } from '../../db/repositories/badge-awards-repository.ts';
 import { type NextStep, nextSteps } from '../../domain/progress/next-steps.ts';
 import { builder } from '../builder.ts';
-import { learnerSkillStates } from '../progress-view.ts';
 import { SkillType } from './skill.ts';
 
 /** The largest `limit` accepted, so one query stays cheap. */
@@ -44,15 +42,12 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const { deps, viewer } = context;
-      const [states, awards] = await Promise.all([
-        learnerSkillStates(deps, viewer.personId),
-        listStandingAwards(deps.db, viewer.personId),
-      ]);
+      const { states, standing } = await context.loaders.learnerSnapshot(viewer.personId);
       const limit = Math.min(Math.max(args.limit ?? 5, 0), MAX_NEXT_STEPS);
       const steps = nextSteps(deps.catalog.graph, states, deps.catalog.badges, {
         ...(args.curriculumId == null ? {} : { curriculumId: String(args.curriculumId) }),
         limit,
-        heldBadges: new Set(awards.map((award) => award.badgeId)),
+        heldBadges: new Set(standing.map((award) => award.badgeId)),
       });
       const index = indexCatalog(deps.catalog);
       return steps.flatMap((step) => {

@@ -8,9 +8,9 @@
  *
  * Errors are `{error: {code, message: {fr, en}}}`: 400 bad input, 401 wrong credentials or
  * token (one message whatever was wrong), 403 a disabled account (said only after a right
- * secret), 423 locked (with `lockedUntil` and Retry-After), 429 too many attempts from this
- * address (with Retry-After). Unexpected errors go to the application's error handler, which
- * answers a bare 500.
+ * secret), 423 locked (with `lockedUntil` and Retry-After), 429 too many failed attempts from
+ * this address, or with this secret over many accounts (with Retry-After). Unexpected errors
+ * go to the application's error handler, which answers a bare 500.
  */
 import express, { type ErrorRequestHandler, type Request, type Response, Router } from 'express';
 import { z } from 'zod';
@@ -32,14 +32,18 @@ import {
   InvalidRefreshToken,
   type LocalisedMessage,
 } from '../../auth/errors.ts';
+import { normaliseLearnerCode } from '../../auth/learner-codes.ts';
 import type { LoginRateLimiter } from '../../auth/login-rate-limiter.ts';
 import type { Viewer } from '../../auth/policies.ts';
+import { SprayGuard } from '../../auth/spray-guard.ts';
 
 /** What the router needs. */
 export interface AuthRouterDeps {
   accounts: AccountsDeps;
   /** Per-address limit on POST /auth/login. */
   loginLimiter: LoginRateLimiter;
+  /** Limit on one secret tried over many accounts (default: 10 accounts per 15 minutes). */
+  sprayGuard?: SprayGuard;
   /** Where suspicious events (a reused refresh token) are reported. */
   logger?: { warn: (fields: object, message: string) => void };
 }
@@ -56,7 +60,14 @@ const LoginShape = z.union(
 );
 
 class TooManyAttempts extends Error {
-  constructor(readonly retryAfterSeconds: number) {
+  /**
+   * @param retryAfterSeconds when to try again.
+   * @param reason too many failures from this address, or this secret failed on many accounts.
+   */
+  constructor(
+    readonly retryAfterSeconds: number,
+    readonly reason: 'address' | 'secret' = 'address',
+  ) {
     super('too many sign-in attempts');
   }
 }
@@ -89,14 +100,18 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
 
 /**
  * @param request the HTTP request.
- * @param deps the accounts dependencies (secret and clock).
- * @returns the viewer of the `Authorization: Bearer` access token.
- * @throws InvalidAccessToken when the header is missing or the token is not valid.
+ * @param deps the accounts dependencies (secret, clock and people).
+ * @returns the viewer of the `Authorization: Bearer` access token, with the roles held now.
+ * @throws InvalidAccessToken when the header is missing, the token is not valid, or its person
+ *   no longer exists or is disabled (as on every other door that takes a token).
  */
-export function viewerFromBearer(request: Request, deps: AccountsDeps): Viewer {
+export async function viewerFromBearer(request: Request, deps: AccountsDeps): Promise<Viewer> {
   const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(request.get('authorization') ?? '');
   if (!match?.[1]) throw new InvalidAccessToken();
-  return verifyAccessToken(match[1], { secret: deps.jwtSecret, now: deps.clock() });
+  const claimed = verifyAccessToken(match[1], { secret: deps.jwtSecret, now: deps.clock() });
+  const person = await deps.people.findById(claimed.personId);
+  if (person === null || person.disabledAt !== null) throw new InvalidAccessToken();
+  return { personId: person.id, roles: person.roles };
 }
 
 function errorsOf(deps: AuthRouterDeps): ErrorRequestHandler {
@@ -114,11 +129,22 @@ function errorsOf(deps: AuthRouterDeps): ErrorRequestHandler {
       });
     } else if (error instanceof TooManyAttempts) {
       const minutes = Math.ceil(error.retryAfterSeconds / 60);
+      const s = minutes > 1 ? 's' : '';
       response.set('Retry-After', String(error.retryAfterSeconds));
-      send(response, 429, 'too-many-attempts', {
-        fr: `Trop de tentatives de connexion depuis cet appareil. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
-        en: `Too many sign-in attempts from this device. Try again in ${minutes} minute${minutes > 1 ? 's' : ''}.`,
-      });
+      send(
+        response,
+        429,
+        'too-many-attempts',
+        error.reason === 'address'
+          ? {
+              fr: `Trop de tentatives de connexion depuis cet appareil. Réessayez dans ${minutes} minute${s}.`,
+              en: `Too many sign-in attempts from this device. Try again in ${minutes} minute${s}.`,
+            }
+          : {
+              fr: `Ce mot de passe ou code PIN vient d'échouer sur trop de comptes : par sécurité, il est refusé pendant ${minutes} minute${s}. Réessayez ensuite.`,
+              en: `This password or PIN has just failed on too many accounts: for safety, it is refused for ${minutes} minute${s}. Try again afterwards.`,
+            },
+      );
     } else if (error instanceof InvalidRefreshToken) {
       if (error instanceof RefreshRefused && error.reason === 'reused') {
         deps.logger?.warn({ reason: error.reason }, 'refresh token reused: its family is revoked');
@@ -141,22 +167,43 @@ function errorsOf(deps: AuthRouterDeps): ErrorRequestHandler {
 }
 
 /**
- * @param deps the account use cases' dependencies, the login rate limiter and a logger.
+ * @param deps the account use cases' dependencies, the login rate limiter, the spray guard
+ *   (one made here when absent) and a logger.
  * @returns the router, to mount at `/auth`.
  */
 export function createAuthRouter(deps: AuthRouterDeps): Router {
   const router = Router();
+  const sprayGuard = deps.sprayGuard ?? new SprayGuard({ clock: deps.accounts.clock });
   // A no-op when the application has parsed the body already; sign-in bodies are small.
   router.use(express.json({ limit: '16kb' }));
 
   router.post('/login', async (request, response) => {
-    const decision = deps.loginLimiter.attempt(request.ip ?? request.socket.remoteAddress ?? '');
-    if (!decision.allowed) throw new TooManyAttempts(decision.retryAfterSeconds);
+    // The shape first: a body no sign-in form sends (another site's form, a text/plain beacon)
+    // is refused without using up the address's allowance.
     const body = parseBody(LoginShape, request.body);
-    const session =
+    const client = request.ip ?? request.socket.remoteAddress ?? '';
+    const decision = deps.loginLimiter.attempt(client);
+    if (!decision.allowed) throw new TooManyAttempts(decision.retryAfterSeconds);
+    const tried =
       'email' in body
-        ? await signInWithPassword(deps.accounts, body)
-        : await signInWithPin(deps.accounts, body);
+        ? { kind: 'password', secret: body.password, account: body.email.trim().toLowerCase() }
+        : { kind: 'pin', secret: body.pin, account: normaliseLearnerCode(body.learnerCode) };
+    const spray = sprayGuard.check(tried.kind, tried.secret);
+    if (!spray.allowed) throw new TooManyAttempts(spray.retryAfterSeconds, 'secret');
+    let session: Session;
+    try {
+      session =
+        'email' in body
+          ? await signInWithPassword(deps.accounts, body)
+          : await signInWithPin(deps.accounts, body);
+    } catch (error) {
+      // A wrong secret (the failure that locks included), whether the account exists or not.
+      if (error instanceof InvalidCredentials || error instanceof AccountLocked) {
+        sprayGuard.recordFailure(tried.kind, tried.secret, tried.account);
+      }
+      throw error;
+    }
+    deps.loginLimiter.forgive(client);
     sendSession(response, session);
   });
 
@@ -172,7 +219,7 @@ export function createAuthRouter(deps: AuthRouterDeps): Router {
   });
 
   router.post('/logout-all', async (request, response) => {
-    const viewer = viewerFromBearer(request, deps.accounts);
+    const viewer = await viewerFromBearer(request, deps.accounts);
     await signOutEverywhere(deps.accounts, viewer);
     response.status(204).end();
   });

@@ -39,20 +39,6 @@ export function defaultClientDir(): string {
   return join(folder, 'dist', 'client');
 }
 
-// Scripts and styles come from our own origin only; badge images and QR codes are ours too.
-// Inline styles are allowed for the progress bars' widths (no inline script is).
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join('; ');
-
 function ownedByServer(path: string): boolean {
   return SERVER_PREFIXES.some(
     (prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}.`),
@@ -107,9 +93,9 @@ export function createClientRouter(clientDir: string = defaultClientDir()): Rout
         'Content-Type': 'text/html; charset=utf-8',
         // The page must be asked again after a deployment: it names the new hashed files.
         'Cache-Control': 'no-cache',
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        // The content security policy and the other security headers are the application's
+        // (`../security-headers.ts`), the same for this page as for every answer.
         'X-Content-Type-Options': 'nosniff',
-        'Referrer-Policy': 'same-origin',
       })
       .send(html);
   };

@@ -17,6 +17,7 @@ import { buildRevokedAssertionBody } from '../../../badges/ob2/build-objects.ts'
 import type { VerifyOptions } from '../../../badges/verify/verify-credential.ts';
 import type { Catalog } from '../../app/check-curricula.ts';
 import { parseStatusListNumber } from '../../app/issuance/status-lists.ts';
+import { createPublishedCredentialReader } from '../../app/published-credential.ts';
 import {
   awardImages,
   badgeImages,
@@ -80,6 +81,7 @@ export function createPublicBadgesRouter(deps: PublicBadgesDeps): Router {
   };
   const base = baseUrl(deps);
   const limits = createVerifyLimits({ clock: deps.clock, ...deps.verifyLimits });
+  const credentialJson = createPublishedCredentialReader(deps.db);
 
   router.get('/.well-known/did.json', async (_request, response) => {
     sendJson(response, await issuerDidDocument(published), 'application/did+json', 300);
@@ -233,6 +235,15 @@ export function createPublicBadgesRouter(deps: PublicBadgesDeps): Router {
 
   router.get('/badges/:awardId', async (request, response) => {
     const { name: awardId, extension } = splitExtension(String(request.params.awardId));
+    const wanted = request.accepts(['text/html', ...JSON_TYPES]);
+    if (extension === undefined && wanted !== 'text/html' && wanted !== false) {
+      // Verifiers' short path: the stored credential text, the award's visibility read live.
+      response.vary('Accept');
+      const text = await credentialJson(awardId);
+      if (text === undefined) return notFound(request, response);
+      sendJsonText(response, text, wanted === 'application/json' ? 'application/json' : wanted, 0);
+      return;
+    }
     const found = await findPublishedAward(published, awardId);
     if (found === undefined) return notFound(request, response);
     const { award } = found;
@@ -256,17 +267,7 @@ export function createPublicBadgesRouter(deps: PublicBadgesDeps): Router {
     }
     if (extension !== undefined) return notFound(request, response);
 
-    const wanted = request.accepts(['text/html', ...JSON_TYPES]);
     response.vary('Accept');
-    if (wanted !== 'text/html' && wanted !== false) {
-      sendJson(
-        response,
-        award.credential,
-        wanted === 'application/json' ? 'application/json' : wanted,
-        0,
-      );
-      return;
-    }
     const lang = languageOf(request);
     const now = deps.clock();
     const report = await verifyStoredCredential(published, award.credential);
@@ -333,11 +334,15 @@ function sendHtml(response: Response, page: SafeHtml, lang: Lang): void {
 }
 
 function sendJson(response: Response, body: unknown, type: string, maxAge: number): void {
+  sendJsonText(response, JSON.stringify(body), type, maxAge);
+}
+
+function sendJsonText(response: Response, text: string, type: string, maxAge: number): void {
   response
     .set('Content-Type', `${type}; charset=utf-8`)
     .set('Cache-Control', maxAge > 0 ? `public, max-age=${maxAge}` : 'no-cache')
     .set('Access-Control-Allow-Origin', '*')
-    .send(JSON.stringify(body));
+    .send(text);
 }
 
 /** Express 5 gives a `*name` wildcard as its path segments. */

@@ -21,7 +21,8 @@ export interface AwardPageInput {
   description: string;
   criteria?: string;
   issuerName: string;
-  learnerName: string;
+  /** Null when the holder deleted their account (and kept the badge): no name is shown. */
+  learnerName: string | null;
   issuedAt: string;
   validUntil?: string;
   revoked?: { at: string; reason: string };
@@ -51,7 +52,7 @@ export function awardPage(input: AwardPageInput): SafeHtml {
 <img class="badge" src="${png}" width="240" height="240" alt="${fr ? 'Image du badge' : 'Badge image'} « ${input.name} »">
 <p>${input.description}</p>
 <dl>
-<dt>${fr ? 'Décerné à' : 'Awarded to'}</dt><dd>${input.learnerName}</dd>
+<dt>${fr ? 'Décerné à' : 'Awarded to'}</dt><dd>${input.learnerName ?? (fr ? 'Nom non affiché : la personne a fermé son compte (le badge reste vérifiable).' : 'Name not shown: the holder closed their account (the badge can still be verified).')}</dd>
 <dt>${fr ? 'Émetteur' : 'Issuer'}</dt><dd>${input.issuerName}</dd>
 <dt>${fr ? 'Date' : 'Issued on'}</dt><dd><time datetime="${input.issuedAt}">${formatDate(input.issuedAt, lang)}</time></dd>
 ${input.validUntil === undefined ? '' : html`<dt>${fr ? 'Valable jusqu’au' : 'Valid until'}</dt><dd><time datetime="${input.validUntil}">${formatDate(input.validUntil, lang)}</time></dd>`}

@@ -5,6 +5,7 @@
  * touch targets of at least 44px, one column that reads at 360px wide. The banner leads to the
  * client and the footer to `/verify`, as the client's own footer does. No script.
  */
+import { createHash } from 'node:crypto';
 import { tokensCss } from './design-tokens.ts';
 import { html, SafeHtml } from './html.ts';
 import type { Lang } from './lang.ts';
@@ -51,6 +52,7 @@ img.badge{display:block;width:min(240px,70vw);height:auto;margin:1rem auto}
 .verdict.ok{border-color:var(--success-text);color:var(--success-text);background:var(--success-background)}
 .verdict.bad{border-color:var(--error-text);color:var(--error-text);background:var(--error-background)}
 .verdict.unknown{border-color:var(--status-submitted);color:var(--status-submitted);background:var(--status-submitted-background)}
+.verdict h2{margin-top:0}
 ul.checks{list-style:none;padding:0}
 ul.checks li{padding:.5rem 0;border-bottom:1px solid var(--border)}
 .mark{display:inline-block;min-width:2.2rem;font-weight:700}
@@ -116,4 +118,12 @@ ${input.main}
 // The style sheet is a constant of ours, not user input: inserted as is.
 function styleSheet(): SafeHtml {
   return new SafeHtml(tokensCss() + STYLE);
+}
+
+/**
+ * The content security policy's source for the one inline style sheet of these pages, so the
+ * policy needs no 'unsafe-inline' (`../security-headers.ts`); no `style=""` attribute is used.
+ */
+export function styleSheetHashSource(): string {
+  return `'sha256-${createHash('sha256').update(styleSheet().value, 'utf8').digest('base64')}'`;
 }

@@ -41,7 +41,7 @@ export function reportView(report: VerificationReport, lang: Lang): SafeHtml {
     report.verdict === 'valid' ? 'ok' : report.verdict === 'could-not-check' ? 'unknown' : 'bad';
   const mark = tone === 'ok' ? '✓' : tone === 'bad' ? '✗' : '?';
   return html`<section class="verdict ${tone}" aria-labelledby="verdict-title" role="status">
-<h2 id="verdict-title" style="margin-top:0"><span class="mark" aria-hidden="true">${mark}</span>${lang === 'fr' ? 'Vérification : ' : 'Verification: '}${VERDICT_WORDS[report.verdict][lang]}</h2>
+<h2 id="verdict-title"><span class="mark" aria-hidden="true">${mark}</span>${lang === 'fr' ? 'Vérification : ' : 'Verification: '}${VERDICT_WORDS[report.verdict][lang]}</h2>
 <p>${report.message[lang]}</p>
 </section>
 <section aria-labelledby="checks-title">

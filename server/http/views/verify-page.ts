@@ -20,9 +20,11 @@ export function verifyPage(input: {
   const { lang, report } = input;
   const fr = lang === 'fr';
   const summary = report?.summary;
+  // The form posts to this site whatever address it was opened at (a LAN address, a proxy):
+  // the content security policy's `form-action 'self'` refuses any other origin.
   const main = html`<h1>${fr ? 'Vérifier un badge' : 'Verify a badge'}</h1>
 <p>${fr ? "Collez l'adresse d'un badge, ou choisissez le fichier du badge (image PNG ou SVG, ou JSON)." : "Paste a badge's address, or choose the badge file (PNG or SVG image, or JSON)."}</p>
-<form method="post" action="${input.pageUrl}?lang=${lang}" enctype="multipart/form-data">
+<form method="post" action="${new URL(input.pageUrl).pathname}?lang=${lang}" enctype="multipart/form-data">
 <label for="url">${fr ? 'Adresse du badge' : 'Badge address'}</label>
 <input type="url" id="url" name="url" value="${input.url ?? ''}" placeholder="https://…">
 <label for="file">${fr ? 'Ou fichier du badge (5 Mo au plus)' : 'Or badge file (5 MB at most)'}</label>

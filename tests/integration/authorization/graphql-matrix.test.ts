@@ -102,6 +102,9 @@ const EXPECTED: Record<'Query' | 'Mutation', Record<string, readonly RoleName[]>
     createStaffAccount: ['admin'],
     confirmBulkAward: ['admin'],
     createWorkshopSession: STAFF,
+    // Anyone, for themselves (here with a wrong secret: a typed WrongSecret, nobody deleted).
+    deleteMyAccount: SIGNED_IN,
+    deletePersonAccount: ['admin'],
     disableAccount: ['admin'],
     enableAccount: ['admin'],
     // An admin, or the learner inviting a counsellor for themselves.
@@ -227,6 +230,10 @@ const ARGS: Record<string, Args> = {
       email: `matrice-${randomUUID().slice(0, 8)}@grange.example`,
       roles: ['TRAINER'],
     },
+  }),
+  deleteMyAccount: () => ({ input: { secret: 'pas-le-bon-secret', badges: 'KEEP' } }),
+  deletePersonAccount: () => ({
+    input: { personId: 'personne-inconnue', badges: 'KEEP', secret: 'pas-le-bon-secret' },
   }),
   disableAccount: () => ({ personId: 'personne-inconnue', reason: 'Matrice des droits' }),
   enableAccount: () => ({ personId: 'personne-inconnue' }),

@@ -99,11 +99,11 @@ function sampleVariables(document: DocumentNode): Record<string, unknown> {
   return variables;
 }
 
-/** Twenty aliases of curricula → skills → activities: few tokens, shallow, but 100,000+ fields. */
-const GREEDY = `{ ${Array.from(
-  { length: 20 },
-  (_, i) => `c${i}: curricula { skills { activities { title { fr en } } levels { level } } }`,
-).join(' ')} }`;
+/**
+ * Twenty copies of curricula → skills → activities: few tokens, shallow, but 100,000+ fields
+ * counted (without aliases, which have their own lower cap: alias-limit.ts).
+ */
+const GREEDY = `{ ${'curricula { skills { activities { title { fr en } } levels { level } } } '.repeat(20)}}`;
 
 const operations = await clientOperations();
 

@@ -62,8 +62,9 @@ const VIEWER_QUERIES = 2;
  */
 const CEILING = {
   /**
-   * Enrolments and their groups 2, with the ledger and standing awards 2; the same 2 again for
-   * next steps and for `myProgress` (each reads them itself); badges 1; notifications 1.
+   * Enrolments and their groups 2, the ledger and standing awards 2 (read once per request:
+   * next steps and `myProgress` share them, tests/integration/scale/learner-home-reads.test.ts);
+   * badges 1; notifications 1.
    */
   learnerHome: 12 + 2,
   /** The ledger. */

@@ -7,23 +7,11 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth/auth-context.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { saveAs } from '../../components/save-file.ts';
 
 /** The address of the passport for these choices. */
 export function passportUrl(lang: 'fr' | 'en', showName: boolean): string {
   return `/me/passeport.pdf?lang=${lang}&name=${showName ? 'show' : 'hide'}`;
-}
-
-/** Hands a downloaded file to the browser under a name. */
-function saveAs(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  // Let the browser start the download before the address is freed.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function Downloads() {

@@ -1,6 +1,7 @@
 /**
  * Settings: the language, "grand texte" and "contraste élevé". Each change is saved at once
- * with the account (so it follows the person to any device) and applied to the page.
+ * with the account (so it follows the person to any device) and applied to the page. Then
+ * « Mes données »: download one's data, delete one's account (`my-data.tsx`).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import { gql, type LocalizedText } from '../../app/graphql.ts';
 import { rememberDeviceLocale } from '../../app/preferences.ts';
 import { ErrorMessage, type Failure } from '../../components/error-message.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
+import { MyData } from './my-data.tsx';
 
 type Preferences = Viewer['preferences'];
 
@@ -112,6 +114,7 @@ export function SettingsPage() {
           {saved ? t('settings.saved') : ''}
         </p>
       </form>
+      <MyData />
     </>
   );
 }

@@ -1,0 +1,168 @@
+/**
+ * Employer verification over HTTP (issue 8, benchmark 1): `GET /badges/:id` asking for the
+ * signed credential as JSON, at 50 connections, against a bare express handler that answers
+ * the very same bytes with the same content type, from the same process, in the same run.
+ * Target: ≥ 0.8 of the bare handler's requests per second.
+ *
+ *   npx tsx bench/verify-http.bench.ts
+ *   BENCH_DATABASES=sqlite npx tsx bench/verify-http.bench.ts    (skip PostgreSQL)
+ *
+ * The award is real (earned through the progress engine) and the route stays live: every
+ * request checks in the database that the award exists, that its learner's profile is public
+ * and that the award is not revoked. The server runs in a child process
+ * (`support/load-server.ts`), autocannon in this one; rounds alternate between the route and
+ * the baseline and each figure is the median of its rounds. Writes
+ * bench/results/verify-http.json and its summary.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import {
+  alternateRounds,
+  formatFigures,
+  type LoadFigures,
+  medianFigures,
+} from './support/load-autocannon.ts';
+import { benchDatabaseKinds, createScratchPostgres } from './support/load-postgres.ts';
+import { startLoadServer } from './support/load-server-process.ts';
+import { createSmallDatabase } from './support/load-small-database.ts';
+import { type SummaryRow, writeSummary } from './support/summary.ts';
+
+const CONNECTIONS = 50;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const TARGET = 0.8;
+const PUBLIC_URL = 'https://badges.grange.example';
+const ACCEPT = 'application/vc+ld+json';
+
+interface Measured {
+  database: 'sqlite' | 'postgres';
+  bytes: number;
+  contentType: string;
+  statementsPerRequest: number;
+  ours: LoadFigures;
+  bare: LoadFigures;
+  ratio: number;
+  /** Bare handler's server CPU per request ÷ ours: the ratio a dedicated machine would show. */
+  cpuRatio: number;
+  rounds: { ours: LoadFigures[]; bare: LoadFigures[] };
+}
+
+async function measure(database: 'sqlite' | 'postgres'): Promise<Measured> {
+  const scratch = database === 'postgres' ? await createScratchPostgres('verify') : undefined;
+  try {
+    const small = await createSmallDatabase(
+      scratch === undefined ? undefined : { postgresUrl: scratch.url },
+      PUBLIC_URL,
+    );
+    const server = await startLoadServer(small.location, PUBLIC_URL);
+    try {
+      const url = `${server.grange}/badges/${small.awardId}`;
+      const before = await server.statements();
+      const first = await fetch(url, { headers: { accept: ACCEPT } });
+      const statementsPerRequest = (await server.statements()) - before;
+      const body = Buffer.from(await first.arrayBuffer());
+      const contentType = first.headers.get('content-type') ?? '';
+      if (first.status !== 200 || !contentType.startsWith(ACCEPT)) {
+        throw new Error(`GET ${url} answered ${first.status} ${contentType}`);
+      }
+      await server.setBare(contentType, body);
+      const bareAnswer = Buffer.from(await (await fetch(`${server.control}/bare`)).arrayBuffer());
+      if (!bareAnswer.equals(body))
+        throw new Error('the bare handler does not answer the same bytes');
+
+      const rounds = await alternateRounds(
+        {
+          ours: { url, headers: { accept: ACCEPT } },
+          bare: { url: `${server.control}/bare`, headers: { accept: ACCEPT } },
+        },
+        {
+          rounds: ROUNDS,
+          connections: CONNECTIONS,
+          seconds: SECONDS,
+          serverCpuMicros: server.cpuMicros,
+        },
+      );
+      const ours = medianFigures(rounds.ours);
+      const bare = medianFigures(rounds.bare);
+      return {
+        database,
+        bytes: body.length,
+        contentType,
+        statementsPerRequest,
+        ours,
+        bare,
+        ratio: ours.requestsPerSecond / bare.requestsPerSecond,
+        cpuRatio:
+          (bare.cpuMicrosPerRequest ?? Number.NaN) / (ours.cpuMicrosPerRequest ?? Number.NaN),
+        rounds,
+      };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await scratch?.drop();
+  }
+}
+
+const measured: Measured[] = [];
+for (const database of benchDatabaseKinds()) {
+  const result = await measure(database);
+  measured.push(result);
+  console.log(
+    `verify-http (${database}): GET /badges/:id as ${ACCEPT}, ${result.bytes} bytes, ${result.statementsPerRequest} SQL statements per request`,
+  );
+  console.log(`  ours  ${formatFigures(result.ours)}`);
+  console.log(`  bare  ${formatFigures(result.bare)}`);
+  console.log(
+    `  ratio ${result.ratio.toFixed(2)} (target ≥ ${TARGET}); server CPU per request, bare ÷ ours: ${result.cpuRatio.toFixed(2)}`,
+  );
+}
+
+const results = new URL('./results/', import.meta.url);
+mkdirSync(results, { recursive: true });
+writeFileSync(
+  new URL('verify-http.json', results),
+  `${JSON.stringify(
+    {
+      bench: 'verify-http',
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: cpus().length,
+      connections: CONNECTIONS,
+      rounds: ROUNDS,
+      secondsPerRound: SECONDS,
+      measured,
+    },
+    null,
+    2,
+  )}\n`,
+);
+
+const micros = (figures: LoadFigures) => `${Math.round(figures.cpuMicrosPerRequest ?? 0)} µs`;
+const rows: SummaryRow[] = measured.flatMap((m) => [
+  {
+    measure: `GET /badges/:id as JSON (${m.database}), ${CONNECTIONS} connections`,
+    ours: formatFigures(m.ours),
+    baseline: `bare express, same bytes: ${formatFigures(m.bare)}`,
+    ratio: Number(m.ratio.toFixed(3)),
+    target: `≥ ${TARGET}`,
+    met: m.ratio >= TARGET,
+  },
+  {
+    measure: `server CPU per request (${m.database}), bare ÷ ours`,
+    ours: micros(m.ours),
+    baseline: `bare express: ${micros(m.bare)}`,
+    ratio: Number(m.cpuRatio.toFixed(3)),
+  },
+]);
+writeSummary({
+  name: 'verify-http',
+  title: 'Employer verification: GET /badges/:id as JSON against a bare express handler',
+  commands: ['npx tsx bench/verify-http.bench.ts'],
+  rows,
+  notes: [
+    `Median of ${ROUNDS} alternating rounds of ${SECONDS} s each (after a 2 s warm-up), autocannon in the parent process, the server in a child process; requests per second compared.`,
+    `The credential is ${measured[0]?.bytes ?? 0} bytes of ${ACCEPT}; each request reads the award's live state (existence, public profile, revocation) in ${measured.map((m) => `${m.statementsPerRequest} SQL statement(s) on ${m.database}`).join(', ')}.`,
+    'On two shared cores the load generator, the database and the server compete for CPU (and other programs may run), so requests per second are lower than on a dedicated machine. The server CPU per request (the server process’s CPU time over a round ÷ its answers) is far less disturbed by other programs: its ratio is the requests-per-second ratio a machine where the server is CPU-bound alone would show.',
+  ],
+});

@@ -1,0 +1,100 @@
+/**
+ * What the learner home costs the database, measured on the query the web client sends
+ * (`client/src/pages/home/home-queries.ts`): its next steps and its curricula' progress share
+ * one read of the learner's ledger and awards per request (`loaders.learnerSnapshot`), and
+ * that read takes no credential or definition snapshot (a few KB of JSON per award), since
+ * the home only counts and names badges. bench/api.bench.ts measures what that saves at 10,000
+ * learners.
+ */
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HomeQuery } from '../../../client/src/pages/home/home-queries.ts';
+import { createAccountsDeps } from '../../../server/app/accounts/deps.ts';
+import { addEnrolments } from '../../../server/db/repositories/demo-seed-repository.ts';
+import { closeServer } from '../../support/close-server.ts';
+import { testDatabaseKinds } from '../../support/databases.ts';
+import {
+  createMember,
+  graphqlDepsOf,
+  type Member,
+  postGraphql,
+  serveGraphql,
+} from '../../support/graphql-client.ts';
+import { countQueries } from '../../support/query-count.ts';
+import { addStaff } from '../accounts/fixtures.ts';
+import { createEngineFixture, type EngineFixture } from '../engine/engine-fixture.ts';
+
+const JWT_SECRET = 'scale-learner-home-secret-with-enough-entropy-0123456789';
+const S = 'seniors-numerique';
+const PREMIERS_PAS = `${S}/premiers-pas`;
+const PREMIERS_PAS_SKILLS = [
+  `${S}/allumer-son-appareil`,
+  `${S}/utiliser-l-ecran-tactile`,
+  `${S}/se-connecter-au-wifi`,
+];
+
+interface Home {
+  myNextSteps: { skillId: string }[];
+  myEnrolments: { curriculum: { id: string }; progress: { badgesEarned: number } }[];
+}
+
+describe.each(testDatabaseKinds())('the learner home on %s', (kind) => {
+  let engine: EngineFixture;
+  let server: Server;
+  let base: string;
+  let learner: Member;
+
+  beforeAll(async () => {
+    engine = await createEngineFixture(kind);
+    const accounts = createAccountsDeps({
+      db: engine.db,
+      clock: engine.clock,
+      jwtSecret: JWT_SECRET,
+    });
+    const root = await addStaff(accounts, ['admin'], 'Root');
+    learner = await createMember(accounts, root, ['learner'], 'Camille');
+    await engine.addPerson('coach');
+    await addEnrolments(engine.db, [
+      { personId: learner.personId, curriculumId: S, enrolledAt: engine.clock() },
+      {
+        personId: learner.personId,
+        curriculumId: 'identite-numerique',
+        enrolledAt: engine.clock(),
+      },
+    ]);
+    for (const skillId of PREMIERS_PAS_SKILLS) {
+      await engine.record({
+        learnerId: learner.personId,
+        skillId,
+        type: 'skill-validated',
+        actorId: 'coach',
+      });
+    }
+    ({ server, base } = await serveGraphql(graphqlDepsOf(engine, JWT_SECRET)));
+  });
+
+  afterAll(async () => {
+    if (server !== undefined) await closeServer(server);
+    await engine?.dispose();
+  });
+
+  it('reads the ledger once and the awards once, without their credentials', async () => {
+    const { statements, result } = await countQueries(engine.db, () =>
+      postGraphql(base, HomeQuery.source, {}, learner.token),
+    );
+    expect(result.errors).toBeUndefined();
+    const home = result.data as unknown as Home;
+    expect(home.myEnrolments.map((e) => e.curriculum.id).sort()).toEqual(['identite-numerique', S]);
+    const seniors = home.myEnrolments.find((e) => e.curriculum.id === S);
+    expect(seniors?.progress.badgesEarned).toBe(1);
+    expect(home.myNextSteps.length).toBeGreaterThan(0);
+    expect(home.myNextSteps.map((s) => s.skillId)).not.toContain(PREMIERS_PAS_SKILLS[0]);
+
+    const reading = (table: string) => statements.filter((sql) => sql.includes(table));
+    expect(reading('progress_events')).toHaveLength(1);
+    expect(reading('badge_awards')).toHaveLength(1);
+    expect(reading('badge_awards')[0]).not.toMatch(/credential|definition_snapshot|\*/);
+    // The badge earned is held: the next steps no longer count its skills for it.
+    expect(JSON.stringify(home.myNextSteps)).not.toContain(`counts-for-badge:${PREMIERS_PAS}`);
+  });
+});

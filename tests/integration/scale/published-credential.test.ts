@@ -1,0 +1,102 @@
+/**
+ * `GET /badges/:id` asked as JSON, the request verifiers make most: the credential comes back
+ * byte for byte as stored at issue, its text is kept by the process after the first request,
+ * but whether the award may be shown is read for every request, so a profile made private
+ * answers 404 at once; requests arriving together share one read
+ * (`server/app/published-credential.ts`, measured by bench/verify-http.bench.ts).
+ */
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeServer } from '../../support/close-server.ts';
+import { testDatabaseKinds } from '../../support/databases.ts';
+import { countQueries } from '../../support/query-count.ts';
+import { serveApp } from '../../support/serve-app.ts';
+import { createEngineFixture, type EngineFixture } from '../engine/engine-fixture.ts';
+
+const JWT_SECRET = 'scale-published-credential-secret-with-entropy-0123456789';
+const S = 'seniors-numerique';
+const PREMIERS_PAS_SKILLS = [
+  `${S}/allumer-son-appareil`,
+  `${S}/utiliser-l-ecran-tactile`,
+  `${S}/se-connecter-au-wifi`,
+];
+const AS_JSON = { headers: { accept: 'application/vc+ld+json' } };
+
+describe.each(testDatabaseKinds())('a badge’s credential as JSON on %s', (kind) => {
+  let engine: EngineFixture;
+  let server: Server;
+  let base: string;
+  let awardId: string;
+  let stored: string;
+
+  beforeAll(async () => {
+    engine = await createEngineFixture(kind);
+    await engine.addPerson('camille', 'camille@example.org');
+    await engine.addPerson('coach');
+    for (const skillId of PREMIERS_PAS_SKILLS) {
+      const result = await engine.record({
+        learnerId: 'camille',
+        skillId,
+        type: 'skill-validated',
+        actorId: 'coach',
+      });
+      awardId ??= result.issued[0]?.awardId as string;
+    }
+    const [row] = (await engine.db('badgeAwards').where('id', awardId).select('credential')) as {
+      credential: string;
+    }[];
+    stored = row?.credential ?? '';
+    ({ server, base } = await serveApp(engine.db, { clock: engine.clock, jwtSecret: JWT_SECRET }));
+  });
+
+  afterAll(async () => {
+    if (server !== undefined) await closeServer(server);
+    await engine?.dispose();
+  });
+
+  it('answers the stored bytes, and reads only the award’s visibility once it holds them', async () => {
+    const first = await countQueries(engine.db, async () => {
+      const response = await fetch(`${base}/badges/${awardId}`, AS_JSON);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/vc+ld+json; charset=utf-8');
+      return response.text();
+    });
+    expect(first.result).toBe(stored);
+    expect(first.statements.some((sql) => sql.includes('credential'))).toBe(true);
+
+    const again = await countQueries(engine.db, async () =>
+      (await fetch(`${base}/badges/${awardId}`, AS_JSON)).text(),
+    );
+    expect(again.result).toBe(stored);
+    expect(again.queries).toBe(1);
+    expect(again.statements[0]).not.toContain('credential');
+  });
+
+  it('hides the award at once when its learner’s profile becomes private, and shows it again', async () => {
+    await engine.db('people').where('id', 'camille').update({ privateProfile: true });
+    const hidden = await fetch(`${base}/badges/${awardId}`, AS_JSON);
+    expect(hidden.status).toBe(404);
+    expect(await hidden.json()).toMatchObject({ error: { code: 'not-found' } });
+    await engine.db('people').where('id', 'camille').update({ privateProfile: false });
+    expect((await fetch(`${base}/badges/${awardId}`, AS_JSON)).status).toBe(200);
+  });
+
+  it('answers 404 for an unknown or malformed id, as for a hidden one', async () => {
+    for (const id of ['00000000-0000-4000-8000-000000000000', 'not%20an%20id', 'a'.repeat(65)]) {
+      expect((await fetch(`${base}/badges/${id}`, AS_JSON)).status).toBe(404);
+    }
+  });
+
+  it('lets requests arriving together share one read, each answered after it arrived', async () => {
+    const counted = await countQueries(engine.db, () =>
+      Promise.all(
+        Array.from({ length: 30 }, async () => {
+          const response = await fetch(`${base}/badges/${awardId}`, AS_JSON);
+          return { status: response.status, text: await response.text() };
+        }),
+      ),
+    );
+    expect(counted.result.every((r) => r.status === 200 && r.text === stored)).toBe(true);
+    expect(counted.queries).toBeLessThan(30);
+  });
+});

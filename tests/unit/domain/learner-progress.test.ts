@@ -1,0 +1,176 @@
+/**
+ * Applying events one at a time (`LearnerProgress.apply`, `BadgeEligibility.update`, what
+ * `recordProgress` does after the new event) gives exactly what folding the whole ledger and
+ * evaluating every badge gives (`foldSkillStates`, `eligibleBadges`): on random graphs, badges
+ * (loops between badges included) and ledgers of every event type.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BadgeEligibility } from '../../../server/domain/criteria/badge-eligibility.ts';
+import type {
+  BadgeDefinition,
+  CriteriaRule,
+} from '../../../server/domain/criteria/criteria-rule.ts';
+import { eligibleBadges } from '../../../server/domain/criteria/evaluate-criteria.ts';
+import type { ProgressEvent } from '../../../server/domain/progress/events.ts';
+import { LearnerProgress } from '../../../server/domain/progress/learner-progress.ts';
+import { foldSkillStates } from '../../../server/domain/progress/skill-states.ts';
+import { requireSkillGraph } from '../../../server/domain/skills/skill-graph.ts';
+import { buildBadge, buildEvent, buildSkill } from './builders.ts';
+
+const START = Date.parse('2024-01-01T00:00:00Z');
+const DAY = 86_400_000;
+
+interface Scenario {
+  skills: { prerequisites: number[]; levelCount: number; months?: number }[];
+  badges: { rule: CriteriaRule; acceptsSelfAssessment: boolean }[];
+  held: number[];
+  events: ProgressEvent[];
+  /** How many events are folded before the rest are applied one by one. */
+  folded: number;
+  now: string;
+}
+
+const scenario: fc.Arbitrary<Scenario> = fc
+  .record({
+    skillCount: fc.integer({ min: 1, max: 10 }),
+    badgeCount: fc.integer({ min: 0, max: 6 }),
+    seed: fc.array(fc.nat(), { minLength: 400, maxLength: 400 }),
+    eventCount: fc.integer({ min: 0, max: 40 }),
+    folded: fc.nat(),
+    nowDays: fc.integer({ min: 0, max: 1500 }),
+  })
+  .map(({ skillCount, badgeCount, seed, eventCount, folded, nowDays }) => {
+    let cursor = 0;
+    const next = (n: number) => (seed[cursor++ % seed.length] as number) % Math.max(1, n);
+    const skills = Array.from({ length: skillCount }, (_, i) => ({
+      prerequisites: i === 0 ? [] : [...new Set(Array.from({ length: next(3) }, () => next(i)))],
+      levelCount: next(3) === 0 ? 3 : 0,
+      ...(next(3) === 0 ? { months: 1 + next(12) } : {}),
+    }));
+    const leaf = (): CriteriaRule => {
+      const k = next(10);
+      if (k < 2 && badgeCount > 0) return { badge: `c/badge-${next(badgeCount)}` };
+      const skill = next(skillCount);
+      const levels = skills[skill]?.levelCount ?? 0;
+      return levels > 0 && next(2) === 0
+        ? { skill: `c/s${skill}`, minLevel: 1 + next(levels) }
+        : { skill: `c/s${skill}` };
+    };
+    const badges = Array.from({ length: badgeCount }, () => {
+      const children = Array.from({ length: 1 + next(4) }, leaf);
+      const rule: CriteriaRule =
+        next(2) === 0 ? { allOf: children } : { atLeast: next(children.length + 1), of: children };
+      return { rule, acceptsSelfAssessment: next(2) === 0 };
+    });
+    const types = [
+      'skill-started',
+      'evidence-submitted',
+      'skill-self-assessed',
+      'skill-validated',
+      'skill-validated',
+      'skill-rejected',
+      'validation-withdrawn',
+      'jury-decided',
+    ] as const;
+    const events = Array.from({ length: eventCount }, (_, i): ProgressEvent => {
+      // Now and then an event for a skill the graph no longer has: ignored, never thrown.
+      const skill = next(12) === 0 ? 'c/gone' : `c/s${next(skillCount)}`;
+      const levels = skills[Number(skill.slice(3))]?.levelCount ?? 0;
+      const at = new Date(START + i * 7 * DAY).toISOString();
+      const type = types[next(types.length)] as (typeof types)[number];
+      const level = levels > 0 && next(3) > 0 ? { level: 1 + next(levels) } : {};
+      switch (type) {
+        case 'skill-started':
+          return buildEvent(type, skill, at, {});
+        case 'evidence-submitted':
+          return buildEvent(type, skill, at, { evidenceId: `e${i}` });
+        case 'skill-self-assessed':
+        case 'skill-validated':
+          return buildEvent(type, skill, at, level);
+        case 'skill-rejected':
+          return buildEvent(type, skill, at, { comment: 'encore' });
+        case 'validation-withdrawn':
+          return buildEvent(type, skill, at, { reason: 'erreur' });
+        default:
+          return buildEvent('jury-decided', skill, at, {
+            outcome: (['recu', 'ajourne', 'refuse'] as const)[next(3)] ?? 'recu',
+          });
+      }
+    });
+    return {
+      skills,
+      badges,
+      held:
+        badgeCount === 0
+          ? []
+          : [...new Set(Array.from({ length: next(3) }, () => next(badgeCount)))],
+      events,
+      folded: folded % (eventCount + 1),
+      now: new Date(START + nowDays * DAY).toISOString(),
+    };
+  });
+
+describe('applying events one at a time', () => {
+  it('gives the states and eligible badges of the whole ledger, after every event', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const graph = requireSkillGraph(
+          s.skills.map((skill, i) =>
+            buildSkill(
+              `c/s${i}`,
+              skill.prerequisites.map((p) => `c/s${p}`),
+              { levelCount: skill.levelCount },
+            ),
+          ),
+        );
+        const months = new Map(s.skills.map((skill, i) => [`c/s${i}`, skill.months]));
+        const options = { now: s.now, validityMonths: (id: string) => months.get(id) };
+        const badges = new Map<string, BadgeDefinition>(
+          s.badges.map((badge, i) => [
+            `c/badge-${i}`,
+            buildBadge(`c/badge-${i}`, badge.rule, {
+              acceptsSelfAssessment: badge.acceptsSelfAssessment,
+            }),
+          ]),
+        );
+        const held = new Set(s.held.map((i) => `c/badge-${i}`));
+
+        const progress = LearnerProgress.fold(graph, s.events.slice(0, s.folded), options);
+        const eligibility = new BadgeEligibility(badges, progress.states, held);
+        const expectSameAsFold = (upTo: number) => {
+          const folded = foldSkillStates(graph, s.events.slice(0, upTo), options);
+          expect([...progress.states]).toEqual([...folded]);
+          expect(eligibility.eligible()).toEqual(
+            eligibleBadges(badges, folded, { heldBadges: held }),
+          );
+        };
+        expectSameAsFold(s.folded);
+        for (let i = s.folded; i < s.events.length; i += 1) {
+          eligibility.update(progress.apply(s.events[i] as ProgressEvent));
+          expectSameAsFold(i + 1);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  }, 120_000);
+
+  it('reports the skills it changed: the event’s skill, then the skills it unlocked', () => {
+    const graph = requireSkillGraph([
+      buildSkill('c/web'),
+      buildSkill('c/mail', ['c/web']),
+      buildSkill('c/docs', ['c/web', 'c/mail']),
+    ]);
+    const progress = LearnerProgress.fold(graph, [], { now: '2025-06-01T00:00:00Z' });
+    expect(progress.states.get('c/mail')?.status).toBe('locked');
+    const changed = progress.apply(
+      buildEvent('skill-validated', 'c/web', '2025-01-01T00:00:00Z', {}),
+    );
+    expect(changed).toEqual(['c/web', 'c/mail']);
+    expect(progress.states.get('c/mail')?.status).toBe('available');
+    expect(progress.states.get('c/docs')?.status).toBe('locked');
+    expect(
+      progress.apply(buildEvent('skill-started', 'c/gone', '2025-01-02T00:00:00Z', {})),
+    ).toEqual([]);
+  });
+});
