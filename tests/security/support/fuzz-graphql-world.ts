@@ -5,7 +5,8 @@
  * that exist. It also gives what the fuzz checks against:
  *
  * - `snapshot()`: one hash per table of every row, to prove a refused mutation wrote nothing;
- * - `unexpectedErrors`: what the server logged as an unexpected (masked) error, with its stack;
+ * - `takeUnexpectedErrors()`: what the server logged as an unexpected (masked) error, with
+ *   its stack;
  * - `heal()`: puts the cast back (enabled, roles, memberships, group not archived) after a
  *   mutation that succeeded changed them, so every role stays itself for the next calls.
  */
