@@ -22,6 +22,7 @@ import type { GraphqlContext, GraphqlDeps } from './builder.ts';
 import { complexityLimitRule, DEFAULT_MAX_COMPLEXITY } from './complexity-limit.ts';
 import { createContext } from './context.ts';
 import { DEFAULT_MAX_DEPTH, depthLimitRule } from './depth-limit.ts';
+import { refuseNulCharacters } from './refuse-nul-characters.ts';
 import { schema } from './schema.ts';
 
 /** The most tokens a document may have: far above any real query, far below a hostile one. */
@@ -94,6 +95,6 @@ export function createGraphqlHandler(
         return masked;
       },
     },
-    plugins: [limits],
+    plugins: [limits, refuseNulCharacters],
   });
 }

@@ -11,7 +11,14 @@ export const PinSignInInput = z.object({
     .string()
     .max(64)
     .transform(normaliseLearnerCode)
-    .pipe(z.string().min(1, 'the learner code is empty').max(32)),
+    .pipe(
+      z
+        .string()
+        .min(1, 'the learner code is empty')
+        .max(32)
+        // PostgreSQL cannot even compare text holding NUL: the lookup failed with a 500.
+        .refine((code) => !code.includes('\u0000'), 'the learner code holds a NUL character'),
+    ),
   pin: z.string().regex(PIN_PATTERN, 'a PIN is 4 to 6 digits'),
 });
 
