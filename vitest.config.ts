@@ -28,6 +28,9 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          // Set-ups sign people in (scrypt, on purpose slow) and seed databases: on two busy
+          // cores that takes more than the default 10 s.
+          hookTimeout: 120_000,
         },
       },
       {
@@ -37,6 +40,7 @@ export default defineConfig({
           include: ['tests/security/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+          hookTimeout: 180_000,
         },
       },
       {

@@ -43,22 +43,21 @@ export const COMPLEXITY_ESTIMATORS: ComplexityEstimator[] = [
 ];
 
 /**
- * @param maximum the highest cost allowed.
- * @param variables the operation's variables (list sizes may come from them).
- * @param operationName the operation run, when the document holds several.
+ * The rule judges the document, every operation in it, and not one request: graphql-yoga keeps
+ * one validation verdict per document (its validation cache), so a verdict that depended on the
+ * request's operation name or variables would be reused for another request of the same text —
+ * a cheap operation named first would let a costly one beside it through afterwards. List sizes
+ * given by variables count as the assumed size; a field whose size comes from a variable must
+ * bound it where it runs.
+ *
+ * @param maximum the highest cost allowed, per operation.
  * @returns the validation rule.
  */
-export function complexityLimitRule(
-  maximum: number,
-  variables: Record<string, unknown> | undefined,
-  operationName: string | undefined,
-) {
+export function complexityLimitRule(maximum: number) {
   const rule = createComplexityRule({
     maximumComplexity: maximum,
     maxQueryNodes: MAX_QUERY_NODES,
     estimators: COMPLEXITY_ESTIMATORS,
-    variables: variables ?? {},
-    ...(operationName === undefined ? {} : { operationName }),
     createError: (max, actual) =>
       createGraphQLError(
         `This operation costs ${actual}, above the limit of ${max}: ask for fewer nested lists or use smaller pages (first).`,

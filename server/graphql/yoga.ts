@@ -10,13 +10,7 @@
 // The CommonJS build yoga itself loads (see print-schema.ts): a syntax error must be an
 // instance of the GraphQLError class yoga knows, or it would be taken for a crash (500).
 import { NoSchemaIntrospectionCustomRule, parse } from 'graphql/index.js';
-import {
-  createYoga,
-  maskError,
-  type Plugin,
-  type YogaInitialContext,
-  type YogaServerInstance,
-} from 'graphql-yoga';
+import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { aliasLimitRule, DEFAULT_MAX_ALIASES } from './alias-limit.ts';
 import type { GraphqlContext, GraphqlDeps } from './builder.ts';
 import { complexityLimitRule, DEFAULT_MAX_COMPLEXITY } from './complexity-limit.ts';
@@ -61,18 +55,11 @@ export function createGraphqlHandler(
     onParse({ setParseFn }) {
       setParseFn((source) => parse(source, { maxTokens }));
     },
-    onValidate({ addValidationRule, context }) {
+    onValidate({ addValidationRule }) {
       addValidationRule(depthLimitRule(options.maxDepth ?? DEFAULT_MAX_DEPTH));
       addValidationRule(aliasLimitRule(options.maxAliases ?? DEFAULT_MAX_ALIASES));
       if (!introspection) addValidationRule(NoSchemaIntrospectionCustomRule);
-      const { params } = context as Partial<YogaInitialContext>;
-      addValidationRule(
-        complexityLimitRule(
-          options.maxComplexity ?? DEFAULT_MAX_COMPLEXITY,
-          params?.variables ?? undefined,
-          params?.operationName ?? undefined,
-        ),
-      );
+      addValidationRule(complexityLimitRule(options.maxComplexity ?? DEFAULT_MAX_COMPLEXITY));
     },
   };
   return createYoga<object, GraphqlContext>({
