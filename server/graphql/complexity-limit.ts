@@ -7,7 +7,7 @@
  * hundred tokens (fragments spreading each other twice over) would keep it busy for hours.
  */
 import { createRequire } from 'node:module';
-import type { ASTVisitor, ValidationContext } from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { GraphQLError, getNullableType, isListType } from 'graphql/index.js';
 import type * as QueryComplexity from 'graphql-query-complexity/cjs';
 import { createGraphQLError } from 'graphql-yoga';
@@ -15,7 +15,7 @@ import { createGraphQLError } from 'graphql-yoga';
 // The CommonJS build, loaded with require: it then uses the same `graphql` build as Pothos and
 // yoga (see yoga.ts), so the schema's types are recognised; and Node cannot see the named
 // exports of this CommonJS file through an ESM import.
-const { createComplexityRule, simpleEstimator } = createRequire(import.meta.url)(
+const { getComplexity, simpleEstimator } = createRequire(import.meta.url)(
   'graphql-query-complexity/cjs',
 ) as typeof QueryComplexity;
 type ComplexityEstimator = QueryComplexity.ComplexityEstimator;
@@ -43,52 +43,47 @@ export const COMPLEXITY_ESTIMATORS: ComplexityEstimator[] = [
 ];
 
 /**
- * The rule judges the document, every operation in it, and not one request: graphql-yoga keeps
- * one validation verdict per document (its validation cache), so a verdict that depended on the
- * request's operation name or variables would be reused for another request of the same text —
- * a cheap operation named first would let a costly one beside it through afterwards. List sizes
- * given by variables count as the assumed size; a field whose size comes from a variable must
- * bound it where it runs.
+ * The cost of one request, judged when it is about to run (not during validation): graphql-yoga
+ * keeps one validation verdict per document, and list sizes and the operation chosen come from
+ * the request, so a verdict at validation would be reused for another request of the same text —
+ * a cheap operation named first let a costly one beside it through afterwards.
  *
- * @param maximum the highest cost allowed, per operation.
- * @returns the validation rule.
+ * @param request the schema, the document, the request's variables and operation name.
+ * @param maximum the highest cost allowed.
+ * @returns the refusal to answer with, or undefined when the request may run. Variables that do
+ *   not fit the operation are left for execution to report, as it does.
  */
-export function complexityLimitRule(maximum: number) {
-  const rule = createComplexityRule({
-    maximumComplexity: maximum,
-    maxQueryNodes: MAX_QUERY_NODES,
-    estimators: COMPLEXITY_ESTIMATORS,
-    createError: (max, actual) =>
-      createGraphQLError(
-        `This operation costs ${actual}, above the limit of ${max}: ask for fewer nested lists or use smaller pages (first).`,
-        { extensions: { code: 'OPERATION_TOO_COMPLEX', http: { status: 400 } } },
-      ),
-  });
-  // The library throws when it walks too many fields, which would end validation with a bare
-  // message and hide every other error: report it as a refusal like the others instead.
-  return (context: ValidationContext): ASTVisitor => {
-    const visitor = rule(context);
-    const { enter, leave } = visitor.OperationDefinition as {
-      enter: (node: unknown) => void;
-      leave: (node: unknown) => unknown;
-    };
-    let overflowed = false;
-    visitor.OperationDefinition = {
-      enter: (node: unknown) => {
-        try {
-          enter.call(visitor, node);
-        } catch (error) {
-          if (!(error instanceof GraphQLError) || !/number of nodes/.test(error.message)) {
-            throw error;
-          }
-          overflowed = true;
-          context.reportError(tooManyNodes());
-        }
-      },
-      leave: (node: unknown) => (overflowed ? undefined : leave.call(visitor, node)),
-    };
-    return visitor as unknown as ASTVisitor;
-  };
+export function costRefusal(
+  request: {
+    schema: GraphQLSchema;
+    document: DocumentNode;
+    variables: Record<string, unknown> | undefined;
+    operationName: string | undefined;
+  },
+  maximum: number,
+): GraphQLError | undefined {
+  let cost: number;
+  try {
+    cost = getComplexity({
+      schema: request.schema,
+      query: request.document,
+      estimators: COMPLEXITY_ESTIMATORS,
+      variables: request.variables ?? {},
+      maxQueryNodes: MAX_QUERY_NODES,
+      ...(request.operationName ? { operationName: request.operationName } : {}),
+    });
+  } catch (error) {
+    if (error instanceof GraphQLError && /number of nodes/.test(error.message)) {
+      return tooManyNodes();
+    }
+    if (error instanceof GraphQLError) return undefined;
+    throw error;
+  }
+  if (cost <= maximum) return undefined;
+  return createGraphQLError(
+    `This operation costs ${cost}, above the limit of ${maximum}: ask for fewer nested lists or use smaller pages (first).`,
+    { extensions: { code: 'OPERATION_TOO_COMPLEX' } },
+  );
 }
 
 function tooManyNodes(): GraphQLError {
@@ -96,7 +91,6 @@ function tooManyNodes(): GraphQLError {
   return createGraphQLError(en, {
     extensions: {
       code: 'OPERATION_TOO_COMPLEX',
-      http: { status: 400 },
       messages: {
         fr: `Cette requête sélectionne plus de ${MAX_QUERY_NODES} champs une fois ses fragments dépliés : utilisez chaque fragment une fois et demandez moins de champs.`,
         en,

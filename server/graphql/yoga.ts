@@ -13,7 +13,7 @@ import { NoSchemaIntrospectionCustomRule, parse } from 'graphql/index.js';
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { aliasLimitRule, DEFAULT_MAX_ALIASES } from './alias-limit.ts';
 import type { GraphqlContext, GraphqlDeps } from './builder.ts';
-import { complexityLimitRule, DEFAULT_MAX_COMPLEXITY } from './complexity-limit.ts';
+import { costRefusal, DEFAULT_MAX_COMPLEXITY } from './complexity-limit.ts';
 import { createContext } from './context.ts';
 import { DEFAULT_MAX_DEPTH, depthLimitRule } from './depth-limit.ts';
 import { refuseNulCharacters } from './refuse-nul-characters.ts';
@@ -59,7 +59,18 @@ export function createGraphqlHandler(
       addValidationRule(depthLimitRule(options.maxDepth ?? DEFAULT_MAX_DEPTH));
       addValidationRule(aliasLimitRule(options.maxAliases ?? DEFAULT_MAX_ALIASES));
       if (!introspection) addValidationRule(NoSchemaIntrospectionCustomRule);
-      addValidationRule(complexityLimitRule(options.maxComplexity ?? DEFAULT_MAX_COMPLEXITY));
+    },
+    onExecute({ args, setResultAndStopExecution }) {
+      const refusal = costRefusal(
+        {
+          schema: args.schema,
+          document: args.document,
+          variables: args.variableValues ?? undefined,
+          operationName: args.operationName ?? undefined,
+        },
+        options.maxComplexity ?? DEFAULT_MAX_COMPLEXITY,
+      );
+      if (refusal !== undefined) setResultAndStopExecution({ errors: [refusal] });
     },
   };
   return createYoga<object, GraphqlContext>({

@@ -90,9 +90,9 @@ describe.each(testDatabaseKinds())('GraphQL limits under attack on %s', (kind) =
     expect(answer.body.errors?.[0]?.message).toMatch(/above the limit of 50000/);
   });
 
-  it('refuse a costly operation sent beside a cheap one, whichever is named and in any order', async () => {
-    // yoga keeps one validation verdict per document: a verdict that looked only at the
-    // operation named in the first request would let the costly one through afterwards.
+  it('refuse a costly operation sent beside a cheap one, whichever was asked first', async () => {
+    // yoga keeps one validation verdict per document: a cost verdict reached at validation for
+    // the operation named in the first request would let the costly one through afterwards.
     const greedy =
       'curricula { skills { activities { title { fr en } } levels { level } } } '.repeat(20);
     const document = `query Cheap { __typename } query Costly { ${greedy} }`;
@@ -101,10 +101,14 @@ describe.each(testDatabaseKinds())('GraphQL limits under attack on %s', (kind) =
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: document, operationName }),
-      }).then(async (r) => ({ status: r.status, body: (await r.json()) as GraphqlAnswer['body'] }));
-    expectRefused(await post('Cheap'), 'OPERATION_TOO_COMPLEX');
-    expectRefused(await post('Costly'), 'OPERATION_TOO_COMPLEX');
-    expectRefused(await post('Cheap'), 'OPERATION_TOO_COMPLEX');
+      }).then(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as GraphqlAnswer['body'],
+      }));
+    for (let round = 0; round < 2; round += 1) {
+      expect((await post('Cheap')).body.data).toEqual({ __typename: 'Query' });
+      expectRefused(await post('Costly'), 'OPERATION_TOO_COMPLEX');
+    }
   });
 
   it('refuse the same costly field under many aliases, even spread through fragments', async () => {
