@@ -19,6 +19,7 @@ import {
   requireSkillGraph,
   type SkillNodeInput,
 } from '../server/domain/skills/skill-graph.ts';
+import { seededRandom } from './support/seeded-random.ts';
 import { writeSummary } from './support/summary.ts';
 
 const SEED = 20_251_126;
@@ -30,19 +31,7 @@ const REPEATS = 15;
 /** Untimed runs first, so the JIT has compiled the code being measured. */
 const WARM_UP = 5;
 
-/** mulberry32: small, fast and good enough to make the same catalogue on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const rand = random(SEED);
+const rand = seededRandom(SEED);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
 
 // Skills: prerequisites point to earlier skills, mostly nearby in the same curriculum and

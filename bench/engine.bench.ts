@@ -30,6 +30,7 @@ import {
   type Throughput,
   times,
 } from './support/paired-timing.ts';
+import { seededRandom } from './support/seeded-random.ts';
 import { type SummaryRow, writeSummary } from './support/summary.ts';
 
 const SEED = 20_261_126;
@@ -40,18 +41,7 @@ const LEARNER_EVENTS = 300;
 const GROUP = 30;
 const TARGET = 200_000;
 
-/** mulberry32: the same catalogue and ledgers on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-const rand = random(SEED);
+const rand = seededRandom(SEED);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
 
 // 500 skills in 5 curricula; prerequisites mostly nearby in the same curriculum.

@@ -54,6 +54,7 @@ import { ruleLeaves } from '../../server/domain/criteria/criteria-rule.ts';
 import { eligibleBadges } from '../../server/domain/criteria/evaluate-criteria.ts';
 import type { ProgressEvent } from '../../server/domain/progress/events.ts';
 import { foldSkillStates } from '../../server/domain/progress/skill-states.ts';
+import { seededRandom } from './seeded-random.ts';
 
 export interface LargeSeedOptions {
   learners: number;
@@ -85,18 +86,6 @@ const GROUPS_PER_TRAINER = 6;
 /** Events of one learner, at most: seq is made from time and a counter of this many bits. */
 const MAX_EVENTS = 2 ** 21;
 const DAY = 86_400_000;
-
-/** mulberry32: small, fast and good enough to make the same data on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** A version 4 UUID drawn from `rand`, so ids look like the server's own. */
 function uuid(rand: () => number): string {
@@ -234,7 +223,7 @@ function walkOf(catalog: Catalog): Walk {
  * exactly `events`.
  */
 function eventBudgets(options: LargeSeedOptions): number[] {
-  const rand = random(SEED);
+  const rand = seededRandom(SEED);
   const mean = options.events / options.learners;
   const budgets = Array.from({ length: options.learners }, () =>
     Math.max(1, Math.round(mean * (0.2 + rand() * 1.6))),
@@ -255,7 +244,7 @@ function eventBudgets(options: LargeSeedOptions): number[] {
 
 /** Which curricula each learner follows (1 to 3, some curricula more popular). */
 function enrolmentsOf(options: LargeSeedOptions, walk: Walk): string[][] {
-  const rand = random(SEED + 1);
+  const rand = seededRandom(SEED + 1);
   const weights = walk.curriculumIds.map((_, i) => 1 + ((i * 7) % 5));
   const total = weights.reduce((s, w) => s + w, 0);
   const pick = (): string => {
@@ -287,7 +276,7 @@ function draftLearner(
   walk: Walk,
   seededAt: number,
 ): DraftLearner {
-  const rand = random(SEED * 31 + index);
+  const rand = seededRandom(SEED * 31 + index);
   const id = uuid(rand);
   const first = FIRST_NAMES[Math.floor(rand() * FIRST_NAMES.length)] as string;
   const last = LAST_NAMES[Math.floor(rand() * LAST_NAMES.length)] as string;
@@ -462,7 +451,7 @@ export async function seedLargeDatabase(
 
   // Learners' curricula, then groups of GROUP_SIZE per curriculum, then their trainers.
   const enrolled = enrolmentsOf(options, walk);
-  const rand = random(SEED + 2);
+  const rand = seededRandom(SEED + 2);
   const groups: { id: string; curriculumId: string; trainerId: string; members: number[] }[] = [];
   for (const curriculumId of walk.curriculumIds) {
     const members = enrolled.flatMap((list, i) => (list.includes(curriculumId) ? [i] : []));

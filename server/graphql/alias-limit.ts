@@ -3,20 +3,21 @@
  * in one selection runs once (the two merge); aliases are how one request runs the same costly
  * resolver hundreds of times (`a1: myDataExport a2: myDataExport …`, three tokens each), which
  * the cost limit, counting a scalar as 1, would let through. The web client uses no alias at
- * all, so a low cap costs it nothing. Fragments count where they are spread; each fragment's
- * own count is worked out once, so a chain of fragments spreading each other stays cheap.
+ * all, so a low cap costs it nothing. Fragments count where they are spread, each worked out
+ * once per document (`selection-measure.ts`), so a chain of fragments stays cheap.
  */
-import {
-  type ASTVisitor,
-  type FragmentDefinitionNode,
-  Kind,
-  type SelectionSetNode,
-  type ValidationContext,
-} from 'graphql';
+import type { ASTVisitor, ValidationContext } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
+import { selectionMeasurer } from './selection-measure.ts';
 
 /** Aliases allowed per operation by default (the web client sends none). */
 export const DEFAULT_MAX_ALIASES = 15;
+
+/**
+ * Counts stop growing here: a fragment chain can describe astronomically many aliases, and
+ * past any real limit the exact number says nothing more.
+ */
+const CAP = 1_000_000;
 
 /**
  * @param maxAliases the most aliased fields an operation may hold, fragments included.
@@ -24,17 +25,13 @@ export const DEFAULT_MAX_ALIASES = 15;
  */
 export function aliasLimitRule(maxAliases: number = DEFAULT_MAX_ALIASES) {
   return (context: ValidationContext): ASTVisitor => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const definition of context.getDocument().definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) {
-        fragments.set(definition.name.value, definition);
-      }
-    }
-    const counted = new Map<string, number>();
-    const known: FragmentAliases = { fragments, counted };
+    const aliasesOf = selectionMeasurer(context.getDocument(), {
+      field: (field, below) => Math.min(CAP, (field.alias === undefined ? 0 : 1) + below),
+      combine: (a, b) => Math.min(CAP, a + b),
+    });
     return {
       OperationDefinition(operation) {
-        const aliases = aliasCount(operation.selectionSet, known, new Set());
+        const aliases = aliasesOf(operation.selectionSet);
         if (aliases <= maxAliases) return;
         const name = operation.name?.value ?? 'anonymous';
         const counts = aliases >= CAP ? `more than ${maxAliases}` : String(aliases);
@@ -58,54 +55,4 @@ export function aliasLimitRule(maxAliases: number = DEFAULT_MAX_ALIASES) {
       },
     };
   };
-}
-
-/**
- * Counts stop growing here: a fragment chain can describe astronomically many aliases, and
- * past any real limit the exact number says nothing more.
- */
-const CAP = 1_000_000;
-
-/** The document's fragments, and the aliases each one holds once counted. */
-interface FragmentAliases {
-  fragments: ReadonlyMap<string, FragmentDefinitionNode>;
-  counted: Map<string, number>;
-}
-
-function aliasCount(
-  selectionSet: SelectionSetNode,
-  known: FragmentAliases,
-  visiting: Set<string>,
-): number {
-  let total = 0;
-  for (const selection of selectionSet.selections) {
-    switch (selection.kind) {
-      case Kind.FIELD:
-        if (selection.alias !== undefined) total += 1;
-        if (selection.selectionSet) total += aliasCount(selection.selectionSet, known, visiting);
-        break;
-      case Kind.INLINE_FRAGMENT:
-        total += aliasCount(selection.selectionSet, known, visiting);
-        break;
-      case Kind.FRAGMENT_SPREAD:
-        total += fragmentAliases(selection.name.value, known, visiting);
-        break;
-    }
-    if (total >= CAP) return CAP;
-  }
-  return total;
-}
-
-/** The aliases of a named fragment, counted on first use and remembered. */
-function fragmentAliases(name: string, known: FragmentAliases, visiting: Set<string>): number {
-  const remembered = known.counted.get(name);
-  if (remembered !== undefined) return remembered;
-  const fragment = known.fragments.get(name);
-  if (fragment === undefined || visiting.has(name)) return 0;
-  visiting.add(name);
-  const count = aliasCount(fragment.selectionSet, known, visiting);
-  visiting.delete(name);
-  // Inside a cycle the count is cut short; no matter: NoFragmentCyclesRule refuses the document.
-  known.counted.set(name, count);
-  return count;
 }

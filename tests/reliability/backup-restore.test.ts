@@ -23,16 +23,16 @@ import { createDatabase, type Database } from '../../server/db/connection.ts';
 import { shippedCurricula } from '../integration/engine/engine-fixture.ts';
 import { POSTGRES_URL, testDatabaseKinds } from '../support/databases.ts';
 import { postGraphql } from '../support/graphql-client.ts';
+import {
+  type ServerProcess,
+  type ServerSettings,
+  startServerProcess,
+} from '../support/server-process.ts';
 import { writeInBackground } from './support/background-writes.ts';
 import { checkConsistency } from './support/consistency.ts';
 import { skillsBadgesFirst, topLevel } from './support/load-journeys.ts';
 import { createScratchSite, onPostgres, type ScratchSite } from './support/scratch-site.ts';
 import { seedWorkshops, type Workshop } from './support/seed-workshops.ts';
-import {
-  type ServerProcess,
-  type ServerSettings,
-  startServerProcess,
-} from './support/server-process.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const CURRICULUM = 'seniors-numerique';

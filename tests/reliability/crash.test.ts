@@ -15,10 +15,10 @@ import type { Database } from '../../server/db/connection.ts';
 import { shippedCurricula } from '../integration/engine/engine-fixture.ts';
 import { testDatabaseKinds } from '../support/databases.ts';
 import { type GraphqlBody, postGraphql } from '../support/graphql-client.ts';
+import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 import { checkConsistency } from './support/consistency.ts';
 import { createScratchSite, type ScratchSite } from './support/scratch-site.ts';
 import { accessToken, seedWorkshops, type Workshop } from './support/seed-workshops.ts';
-import { type ServerProcess, startServerProcess } from './support/server-process.ts';
 
 const CURRICULUM = 'seniors-numerique';
 const skill = (id: string) => `${CURRICULUM}/${id}`;

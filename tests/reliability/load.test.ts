@@ -30,6 +30,7 @@ import { shippedCurricula } from '../integration/engine/engine-fixture.ts';
 import type { DatabaseKind } from '../support/databases.ts';
 import { testDatabaseKinds } from '../support/databases.ts';
 import { postGraphql } from '../support/graphql-client.ts';
+import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 import { checkConsistency } from './support/consistency.ts';
 import {
   learnerRequests,
@@ -41,7 +42,6 @@ import { LoadRecorder } from './support/load-recorder.ts';
 import { pauseBetweenActions } from './support/pause-between-actions.ts';
 import { createScratchSite, type ScratchSite } from './support/scratch-site.ts';
 import { seedWorkshops, type Workshop } from './support/seed-workshops.ts';
-import { type ServerProcess, startServerProcess } from './support/server-process.ts';
 
 const TRAINERS = 20;
 const LEARNERS_PER_TRAINER = 10;

@@ -5,9 +5,9 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../support/server-process.ts';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 
@@ -28,14 +28,6 @@ export interface RunningServer {
   /** @returns the demo learner with this display name. */
   learner(displayName: string): DemoLearner;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** @returns the learners of the "Demo data seeded" block. */

@@ -10,17 +10,14 @@
  * request with an `x-instance` header goes to that process, any other (a verifier fetching the
  * DID document or a status list) to the next process in turn.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeServer } from '../../support/close-server.ts';
-
-const ROOT = new URL('../../../', import.meta.url).pathname;
+import { freePort, startServerProcess } from '../../support/server-process.ts';
 
 /** One `server/main.ts` process. */
 export interface ServerProcess {
@@ -40,14 +37,6 @@ export interface Cluster {
   /** A request through the front server to one process. */
   request(instance: string, path: string, init?: RequestInit): Promise<Response>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /**
@@ -136,45 +125,10 @@ async function startProcess(
   name: string,
   settings: { databaseUrl: string; dataDir: string; publicUrl: string },
 ): Promise<ServerProcess> {
-  const port = await freePort();
-  let output = '';
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(ROOT, 'server/main.ts')],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        PUBLIC_URL: settings.publicUrl,
-        DATABASE_URL: settings.databaseUrl,
-        DATA_DIR: settings.dataDir,
-        DEMO_DATA: 'off',
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'production',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  child.stdout?.on('data', (chunk) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk.toString();
-  });
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  };
-  const deadline = Date.now() + 90_000;
-  while (!output.includes('Grange is ready')) {
-    if (Date.now() > deadline || child.exitCode !== null) {
-      await stop();
-      throw new Error(`server process ${name} did not become ready:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  try {
+    const started = await startServerProcess({ ...settings, port: await freePort() });
+    return { name, base: started.address, output: started.output, stop: started.stop };
+  } catch (error) {
+    throw new Error(`server process ${name}: ${(error as Error).message}`);
   }
-  return { name, base: `http://127.0.0.1:${port}`, output: () => output, stop };
 }

@@ -11,7 +11,7 @@ import knex from 'knex';
 import { loadOrCreateSecrets } from '../../../server/auth/secrets.ts';
 import { createDatabase, type Database } from '../../../server/db/connection.ts';
 import { type DatabaseKind, POSTGRES_URL } from '../../support/databases.ts';
-import { freePort, type ServerSettings } from './server-process.ts';
+import { freePort, type ServerSettings } from '../../support/server-process.ts';
 
 export interface ScratchSite {
   kind: DatabaseKind;

@@ -1,12 +1,13 @@
 /**
- * The real server as the reliability suites need it: `server/main.ts` in a child process (as
- * `npm start` runs it), on a port and a data folder the suite chooses, so that it can be
- * killed with SIGKILL and started again on the same database and at the same public URL.
+ * The real server as a process: `server/main.ts` in a child process (as `npm start` runs it),
+ * on a port and a data folder the suite chooses, so that it can be killed with SIGKILL and
+ * started again on the same database and at the same public URL (tests/reliability), or run
+ * several times on one database behind a front server (tests/integration/scale).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
-const ROOT = new URL('../../../', import.meta.url).pathname;
+const ROOT = new URL('../../', import.meta.url).pathname;
 
 /** Where the server keeps its data and where it is reached. */
 export interface ServerSettings {
@@ -22,6 +23,8 @@ export interface ServerSettings {
 export interface ServerProcess {
   /** The base URL requests go to (the public URL). */
   base: string;
+  /** The process's own address, `http://127.0.0.1:<port>` (where a front server forwards). */
+  address: string;
   pid: number;
   /** Everything the process printed so far. */
   output(): string;
@@ -89,6 +92,7 @@ export async function startServerProcess(settings: ServerSettings): Promise<Serv
   };
   return {
     base: settings.publicUrl,
+    address: `http://127.0.0.1:${settings.port}`,
     pid: child.pid ?? -1,
     output: () => output,
     stop: () => end('SIGTERM'),
