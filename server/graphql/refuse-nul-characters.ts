@@ -59,7 +59,7 @@ function holdsNul(value: unknown): boolean {
     const item = pending.pop();
     if (typeof item === 'string') {
       if (item.includes(NUL)) return true;
-    } else if (typeof item === 'object' && item !== null) {
+    } else if (typeof item === 'object' && item !== null && !isUploadedFile(item)) {
       for (const [key, member] of Object.entries(item)) {
         if (key.includes(NUL)) return true;
         pending.push(member);
@@ -67,4 +67,13 @@ function holdsNul(value: unknown): boolean {
     }
   }
   return false;
+}
+
+/**
+ * An uploaded file (multipart): its name is the sender's, cleaned before it is stored or
+ * shown (`app/evidence-files`), and its bytes are never text: neither is refused here.
+ */
+function isUploadedFile(value: object): boolean {
+  const file = value as { arrayBuffer?: unknown; size?: unknown };
+  return typeof file.arrayBuffer === 'function' && typeof file.size === 'number';
 }
