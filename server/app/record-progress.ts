@@ -14,6 +14,7 @@ import {
   listAwardedBadgeIds,
   listStandingAwards,
 } from '../db/repositories/badge-awards-repository.ts';
+import { saveTracks } from '../db/repositories/learner-tracks-repository.ts';
 import { addNotification } from '../db/repositories/notifications-repository.ts';
 import { PeopleRepository } from '../db/repositories/people-repository.ts';
 import {
@@ -40,6 +41,7 @@ import {
 } from '../domain/progress/events.ts';
 import { LearnerProgress } from '../domain/progress/learner-progress.ts';
 import type { SkillState } from '../domain/progress/skill-states.ts';
+import { encodeTracks } from '../domain/progress/track-snapshot.ts';
 import { type Instant, toMillis } from '../domain/time.ts';
 import {
   InvalidProgressEvent,
@@ -162,6 +164,17 @@ export async function recordProgress(
     });
     const ledger = [...earlier, entry];
     eligibility.update(progress.apply(entry.event));
+    // The learner's views read these tracks and the events after them, not the whole ledger.
+    await saveTracks(
+      trx,
+      {
+        learnerId: command.learnerId,
+        throughSeq: entry.seq,
+        catalogKey: index.contentKey,
+        tracks: encodeTracks(progress.tracks),
+      },
+      now,
+    );
     const states = progress.states;
     const changedSkills = await updateProjection(trx, command.learnerId, states, ledger);
 

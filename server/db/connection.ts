@@ -34,11 +34,9 @@ export function createDatabase(database: Config['database']): Database {
     pool: {
       min: 1,
       max: 1,
-      afterCreate: (
-        connection: { pragma: (sql: string) => unknown },
-        done: (error?: Error) => void,
-      ) => {
+      afterCreate: (connection: SqliteConnection, done: (error?: Error) => void) => {
         try {
+          cachePreparedStatements(connection);
           connection.pragma('journal_mode = WAL');
           connection.pragma('foreign_keys = ON');
           connection.pragma('busy_timeout = 5000');
@@ -54,6 +52,39 @@ export function createDatabase(database: Config['database']): Database {
     },
     ...knexSnakeCaseMappers(),
   });
+}
+
+/** What this module uses of a better-sqlite3 connection. */
+interface SqliteConnection {
+  pragma(sql: string): unknown;
+  prepare(sql: string): unknown;
+}
+
+/** Prepared statements kept per connection; the least recently used go first. */
+const PREPARED_STATEMENTS = 1000;
+
+/**
+ * Knex prepares every statement again each time it runs it, which costs more than running a
+ * short one (a sign-in check, a learner's saved tracks). The same SQL text gets the same
+ * prepared statement instead: knex runs each to completion at once (`all` or `run`, never an
+ * iterator), and SQLite prepares a statement again by itself when the schema changes.
+ */
+function cachePreparedStatements(connection: SqliteConnection): void {
+  const prepare = connection.prepare.bind(connection);
+  const statements = new Map<string, unknown>();
+  connection.prepare = (sql: string) => {
+    let statement = statements.get(sql);
+    if (statement === undefined) {
+      statement = prepare(sql);
+      if (statements.size >= PREPARED_STATEMENTS) {
+        statements.delete(statements.keys().next().value as string);
+      }
+    } else {
+      statements.delete(sql);
+    }
+    statements.set(sql, statement);
+    return statement;
+  };
 }
 
 /** Runs every pending migration. */

@@ -62,9 +62,47 @@ export function costRefusal(
   },
   maximum: number,
 ): GraphQLError | undefined {
-  let cost: number;
+  const cost = judgedCost(request);
+  if (cost === 'too-many-nodes') return tooManyNodes();
+  if (cost === undefined || cost <= maximum) return undefined;
+  return createGraphQLError(
+    `This operation costs ${cost}, above the limit of ${maximum}: ask for fewer nested lists or use smaller pages (first).`,
+    { extensions: { code: 'OPERATION_TOO_COMPLEX' } },
+  );
+}
+
+type Judgement = number | 'too-many-nodes' | undefined;
+
+/**
+ * Costs already worked out, per document (yoga hands the same parsed document for the same
+ * text) and per operation name and variables: a page sends the same few requests again and
+ * again, and walking the document with the schema costs about as much as a short query.
+ */
+const judged = new WeakMap<DocumentNode, Map<string, Judgement>>();
+/** Variables longer than this as JSON are judged each time rather than kept as a key. */
+const LONGEST_KEY = 2_000;
+/** Judgements kept per document; the oldest go first. */
+const KEPT_PER_DOCUMENT = 100;
+
+function judgedCost(request: Parameters<typeof costRefusal>[0]): Judgement {
+  const key = `${request.operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
+  if (key.length > LONGEST_KEY) return judge(request);
+  let costs = judged.get(request.document);
+  if (costs === undefined) {
+    costs = new Map();
+    judged.set(request.document, costs);
+  }
+  if (costs.has(key)) return costs.get(key);
+  const judgement = judge(request);
+  if (costs.size >= KEPT_PER_DOCUMENT) costs.delete(costs.keys().next().value as string);
+  costs.set(key, judgement);
+  return judgement;
+}
+
+/** @returns the cost, too many nodes, or undefined when the variables do not fit (execution says so). */
+function judge(request: Parameters<typeof costRefusal>[0]): Judgement {
   try {
-    cost = getComplexity({
+    return getComplexity({
       schema: request.schema,
       query: request.document,
       estimators: COMPLEXITY_ESTIMATORS,
@@ -74,16 +112,11 @@ export function costRefusal(
     });
   } catch (error) {
     if (error instanceof GraphQLError && /number of nodes/.test(error.message)) {
-      return tooManyNodes();
+      return 'too-many-nodes';
     }
     if (error instanceof GraphQLError) return undefined;
     throw error;
   }
-  if (cost <= maximum) return undefined;
-  return createGraphQLError(
-    `This operation costs ${cost}, above the limit of ${maximum}: ask for fewer nested lists or use smaller pages (first).`,
-    { extensions: { code: 'OPERATION_TOO_COMPLEX' } },
-  );
 }
 
 function tooManyNodes(): GraphQLError {

@@ -3,6 +3,7 @@
  * text, levels and validity; a badge with its authored text and its domain definition. Built
  * once per catalog and kept, since the catalog does not change while the server runs.
  */
+import { createHash } from 'node:crypto';
 import type { Badge, Curriculum, Skill } from '../../../curricula/schema.ts';
 import type { BadgeDefinition } from '../../domain/criteria/criteria-rule.ts';
 import type { SkillNodeInput } from '../../domain/skills/skill-graph.ts';
@@ -32,6 +33,11 @@ export interface CatalogIndex {
   validityMonths(skillId: string): number | undefined;
   /** The content hash of a curriculum (its version). */
   curriculumHash(curriculumId: string): string | undefined;
+  /**
+   * Names this catalog's content (every curriculum's version): saved learner tracks folded
+   * with another catalog (other skills, other validities) are not reused.
+   */
+  contentKey: string;
 }
 
 const cache = new WeakMap<Catalog, CatalogIndex>();
@@ -65,7 +71,13 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
     },
     validityMonths: (skillId) => skills.get(skillId)?.skill.validityMonths,
     curriculumHash: (curriculumId) => catalog.versions.get(curriculumId),
+    contentKey: contentKeyOf(catalog),
   };
   cache.set(catalog, index);
   return index;
+}
+
+function contentKeyOf(catalog: Catalog): string {
+  const versions = [...catalog.versions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `sha256:${createHash('sha256').update(JSON.stringify(versions)).digest('hex')}`;
 }

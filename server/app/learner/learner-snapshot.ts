@@ -1,17 +1,34 @@
 /**
  * What the learner's own views (the home's next steps and curricula, each curriculum's
- * progress) read about their progress: the fold of their ledger at the current time, and the
- * badges they hold (which and until when; no credential). A page asks several of those fields
- * at once, so the GraphQL context reads it once per request and learner
- * (`loaders.learnerSnapshot`) and every field shares it.
+ * progress, the skill pages) read about their progress: the state of every skill at the
+ * current time, and the badges they hold (which and until when; no credential). A page asks
+ * several of those fields at once, so the GraphQL context reads it once per request and
+ * learner (`loaders.learnerSnapshot`) and every field shares it.
+ *
+ * States are the fold of the learner's ledger (`foldSkillStates`'s rules), worked out from
+ * their saved tracks (`learner_tracks`, written with each event) and the events after them,
+ * usually none: one row instead of a ledger whose rows lie scattered over the table. Without
+ * saved tracks, or with tracks of another catalog, the whole ledger is folded, and the tracks
+ * are saved for the next read when that was long.
  */
 import type { Database } from '../../db/connection.ts';
 import {
   listStandingBadges,
   type StandingBadge,
 } from '../../db/repositories/badge-awards-repository.ts';
-import { learnerLedger } from '../../db/repositories/progress-ledger-repository.ts';
-import { foldSkillStates, type SkillState } from '../../domain/progress/skill-states.ts';
+import {
+  readTracksAndLedgerEnd,
+  saveTracks,
+} from '../../db/repositories/learner-tracks-repository.ts';
+import { learnerLedgerAfter } from '../../db/repositories/progress-ledger-repository.ts';
+import {
+  foldTracks,
+  type SkillState,
+  settleAll,
+  type Track,
+} from '../../domain/progress/skill-states.ts';
+import { decodeTracks, encodeTracks } from '../../domain/progress/track-snapshot.ts';
+import { toMillis } from '../../domain/time.ts';
 import type { Catalog } from '../check-curricula.ts';
 import { indexCatalog } from '../issuance/catalog-index.ts';
 
@@ -25,25 +42,70 @@ export interface LearnerSnapshot {
   standing: readonly StandingBadge[];
 }
 
+export interface LearnerStatesDeps {
+  db: Database;
+  catalog: Catalog;
+  clock: () => Date;
+}
+
+/** Events folded on a read past which the read saves the tracks it worked out. */
+export const SAVE_TRACKS_AFTER = 20;
+
 /**
  * @param deps the database, the catalog and the clock.
  * @param learnerId the learner.
- * @returns their states and standing badges (two queries, run together).
+ * @returns their states and standing badges.
  */
 export async function readLearnerSnapshot(
-  deps: { db: Database; catalog: Catalog; clock: () => Date },
+  deps: LearnerStatesDeps,
   learnerId: string,
 ): Promise<LearnerSnapshot> {
-  const [ledger, standing] = await Promise.all([
-    learnerLedger(deps.db, learnerId),
+  const [states, standing] = await Promise.all([
+    readLearnerStates(deps, learnerId),
     listStandingBadges(deps.db, learnerId),
   ]);
-  const states = foldSkillStates(
-    deps.catalog.graph,
-    ledger.map((entry) => entry.event),
-    { now: deps.clock(), validityMonths: indexCatalog(deps.catalog).validityMonths },
-  );
   return { states, standing };
+}
+
+/**
+ * @param deps the database, the catalog and the clock.
+ * @param learnerId the learner.
+ * @returns the state of every skill of the catalog now, in topological order.
+ */
+export async function readLearnerStates(
+  deps: LearnerStatesDeps,
+  learnerId: string,
+): Promise<ReadonlyMap<string, SkillState>> {
+  const index = indexCatalog(deps.catalog);
+  const now = deps.clock();
+  const { saved, lastSeq } = await readTracksAndLedgerEnd(deps.db, learnerId);
+  let tracks: Map<string, Track> | undefined;
+  if (saved !== undefined && saved.catalogKey === index.contentKey) {
+    tracks = decodeTracks(saved.tracks);
+  }
+  const throughSeq = tracks === undefined ? 0 : (saved?.throughSeq ?? 0);
+  // Read from the saved tracks' `seq`: an event committed since is in this tail too.
+  const tail = lastSeq > throughSeq ? await learnerLedgerAfter(deps.db, learnerId, throughSeq) : [];
+  const folded = foldTracks(
+    deps.catalog.graph,
+    tail.map((entry) => entry.event),
+    index.validityMonths,
+    tracks,
+  );
+  const last = tail.at(-1);
+  if (last !== undefined && (tracks === undefined || tail.length >= SAVE_TRACKS_AFTER)) {
+    await saveTracks(
+      deps.db,
+      {
+        learnerId,
+        throughSeq: last.seq,
+        catalogKey: index.contentKey,
+        tracks: encodeTracks(folded),
+      },
+      now,
+    );
+  }
+  return settleAll(deps.catalog.graph, folded, toMillis(now));
 }
 
 /**

@@ -11,6 +11,7 @@ import * as addAwardFlagReview from './20261126000800_add_award_flag_review.ts';
 import * as addPeopleHighContrast from './20261126000900_add_people_high_contrast.ts';
 import * as createPathwayTables from './20261126001000_create_pathway_tables.ts';
 import * as addPeopleDeleted from './20261126001100_add_people_deleted.ts';
+import * as createLearnerTracks from './20261126001200_create_learner_tracks.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -26,6 +27,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261126000900_add_people_high_contrast', addPeopleHighContrast],
   ['20261126001000_create_pathway_tables', createPathwayTables],
   ['20261126001100_add_people_deleted', addPeopleDeleted],
+  ['20261126001200_create_learner_tracks', createLearnerTracks],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

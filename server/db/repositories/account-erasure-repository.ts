@@ -60,6 +60,7 @@ export async function eraseAccountRows(
   // The learner's own record. Ledger rows are otherwise only ever inserted; erasure at the
   // person's request is the one exception (see ARCHITECTURE and SECURITY).
   await trx('skillStates').where('learnerId', personId).delete();
+  await trx('learnerTracks').where('learnerId', personId).delete();
   await trx('evidence').where('learnerId', personId).delete();
   await trx('progressEvents').where('learnerId', personId).delete();
   await trx('enrolments').where('personId', personId).delete();

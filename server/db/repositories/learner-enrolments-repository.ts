@@ -22,7 +22,8 @@ export interface LearnerEnrolment {
 }
 
 /**
- * Two queries, whatever the number of enrolments and groups.
+ * One query, whatever the number of enrolments and groups: each enrolment beside each of the
+ * learner's active groups of its curriculum (or beside nothing).
  *
  * @param db the database or a transaction.
  * @param personId the learner.
@@ -32,33 +33,46 @@ export async function listLearnerEnrolments(
   db: Database | Knex.Transaction,
   personId: string,
 ): Promise<LearnerEnrolment[]> {
-  const enrolments: Array<{ curriculumId: string; enrolledAt: string | Date }> = await db(
-    'enrolments',
-  )
-    .select('curriculumId', 'enrolledAt')
-    .where('personId', personId)
-    .orderBy([{ column: 'enrolledAt' }, { column: 'curriculumId' }]);
-  if (enrolments.length === 0) return [];
+  const rows: Array<{
+    curriculumId: string;
+    enrolledAt: string | Date;
+    groupId: string | null;
+    groupName: string | null;
+  }> = await db('enrolments as e')
+    .leftJoin('groupMembers as m', (join) => {
+      join.on('m.personId', '=', 'e.personId').andOnVal('m.role', '=', 'learner');
+    })
+    .leftJoin('groups as g', (join) => {
+      join
+        .on('g.id', '=', 'm.groupId')
+        .andOn('g.curriculumId', '=', 'e.curriculumId')
+        .andOnNull('g.archivedAt');
+    })
+    .select('e.curriculumId', 'e.enrolledAt', 'g.id as groupId', 'g.name as groupName')
+    .where('e.personId', personId)
+    .orderBy([
+      { column: 'e.enrolledAt' },
+      { column: 'e.curriculumId' },
+      { column: 'g.name' },
+      { column: 'g.id' },
+    ]);
 
-  const groups: Array<{ id: string; name: string; curriculumId: string }> = await db(
-    'groupMembers as m',
-  )
-    .join('groups as g', 'g.id', 'm.groupId')
-    .select('g.id', 'g.name', 'g.curriculumId')
-    .where({ 'm.personId': personId, 'm.role': 'learner' })
-    .whereNull('g.archivedAt')
-    .whereIn(
-      'g.curriculumId',
-      enrolments.map((e) => e.curriculumId),
-    )
-    .orderBy([{ column: 'g.name' }, { column: 'g.id' }]);
-
-  return enrolments.map((enrolment) => ({
-    curriculumId: enrolment.curriculumId,
-    // SQLite returns the ISO text written, PostgreSQL a Date: both become ISO text.
-    enrolledAt: new Date(enrolment.enrolledAt).toISOString(),
-    groups: groups
-      .filter((group) => group.curriculumId === enrolment.curriculumId)
-      .map((group) => ({ id: group.id, name: group.name })),
-  }));
+  const enrolments = new Map<string, LearnerEnrolment>();
+  for (const row of rows) {
+    let enrolment = enrolments.get(row.curriculumId);
+    if (enrolment === undefined) {
+      enrolment = {
+        curriculumId: row.curriculumId,
+        // SQLite returns the ISO text written, PostgreSQL a Date: both become ISO text.
+        enrolledAt: new Date(row.enrolledAt).toISOString(),
+        groups: [],
+      };
+      enrolments.set(row.curriculumId, enrolment);
+    }
+    // A membership of a group of another curriculum (or archived) joins no group: no row.
+    if (row.groupId !== null && row.groupName !== null) {
+      enrolment.groups.push({ id: row.groupId, name: row.groupName });
+    }
+  }
+  return [...enrolments.values()];
 }

@@ -84,6 +84,25 @@ export async function learnerLedger(db: Database, learnerId: string): Promise<Le
 }
 
 /**
+ * @param db the database or a transaction.
+ * @param learnerId whose ledger.
+ * @param afterSeq the `seq` of the last event the caller has already folded.
+ * @returns the learner's events after it, in ledger order (usually none or a few: one index
+ *   range, where the whole ledger would be rows scattered over the table).
+ */
+export async function learnerLedgerAfter(
+  db: Database,
+  learnerId: string,
+  afterSeq: number,
+): Promise<LedgerEntry[]> {
+  const rows = await ProgressEventModel.query(db)
+    .where('learnerId', learnerId)
+    .where('seq', '>', afterSeq)
+    .orderBy('seq');
+  return rows.map(toEntry);
+}
+
+/**
  * Serialises the use cases that change one learner's progress or awards: the second waits
  * until the first commits, then sees its events and awards. PostgreSQL takes a transaction
  * advisory lock; SQLite needs nothing, its transactions already run one at a time.

@@ -24,7 +24,7 @@ export class LearnerProgress {
     private readonly graph: SkillGraph,
     private readonly options: FoldOptions,
     private readonly now: number,
-    private readonly tracks: Map<string, Track>,
+    private readonly trackMap: Map<string, Track>,
     private readonly current: Map<string, SkillState>,
   ) {}
 
@@ -58,6 +58,11 @@ export class LearnerProgress {
     return this.current;
   }
 
+  /** The tracks of the skills with events (what `track-snapshot.ts` writes down). */
+  get tracks(): ReadonlyMap<string, Track> {
+    return this.trackMap;
+  }
+
   /**
    * Applies the next event of the ledger.
    *
@@ -75,7 +80,7 @@ export class LearnerProgress {
     // others whose state can change, and their change goes no further (they are not validated).
     if ((before?.status === 'validated') !== (after.status === 'validated')) {
       for (const dependent of this.graph.dependents(skillId)) {
-        if (this.tracks.has(dependent)) continue;
+        if (this.trackMap.has(dependent)) continue;
         const unlocked = after.status === 'validated' && this.allValidated(dependent);
         if ((this.current.get(dependent)?.status === 'available') === unlocked) continue;
         this.current.set(dependent, untouchedState(this.graph, dependent, this.current));
@@ -94,10 +99,10 @@ export class LearnerProgress {
 
   private track(event: ProgressEvent): Track | undefined {
     if (!this.graph.has(event.skillId)) return undefined;
-    let track = this.tracks.get(event.skillId);
+    let track = this.trackMap.get(event.skillId);
     if (track === undefined) {
       track = newTrack();
-      this.tracks.set(event.skillId, track);
+      this.trackMap.set(event.skillId, track);
     }
     applyToTrack(track, event, this.options.validityMonths?.(event.skillId));
     return track;

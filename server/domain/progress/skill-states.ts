@@ -97,18 +97,36 @@ export function foldSkillStates(
   events: readonly ProgressEvent[],
   options: FoldOptions,
 ): ReadonlyMap<string, SkillState> {
-  const now = toMillis(options.now);
-  const tracks = new Map<string, Track>();
+  return settleAll(graph, foldTracks(graph, events, options.validityMonths), toMillis(options.now));
+}
+
+/**
+ * Folds events into the tracks of their skills. Tracks judge nothing about the current time
+ * (settling does), so tracks saved after some events and folded on with the later ones give
+ * the tracks of the whole ledger: that is what a saved learner snapshot relies on.
+ *
+ * @param graph the skill graph; events for skills it lacks are ignored.
+ * @param events one learner's events, in ledger order (after those already in `into`).
+ * @param validityMonths each skill's validity in months.
+ * @param into the tracks of the events before these, changed in place; a new map by default.
+ * @returns `into`, with these events folded in.
+ */
+export function foldTracks(
+  graph: SkillGraph,
+  events: readonly ProgressEvent[],
+  validityMonths: FoldOptions['validityMonths'],
+  into: Map<string, Track> = new Map(),
+): Map<string, Track> {
   for (const event of events) {
     if (!graph.has(event.skillId)) continue;
-    let track = tracks.get(event.skillId);
+    let track = into.get(event.skillId);
     if (track === undefined) {
       track = newTrack();
-      tracks.set(event.skillId, track);
+      into.set(event.skillId, track);
     }
-    applyToTrack(track, event, options.validityMonths?.(event.skillId));
+    applyToTrack(track, event, validityMonths?.(event.skillId));
   }
-  return settleAll(graph, tracks, now);
+  return into;
 }
 
 /**

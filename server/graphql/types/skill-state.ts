@@ -6,13 +6,13 @@
 import { curriculumOf } from '../../app/curricula-to-domain.ts';
 import { indexCatalog } from '../../app/issuance/catalog-index.ts';
 import type { IssuedAward } from '../../app/issue-badge.ts';
+import { readLearnerStates } from '../../app/learner/learner-snapshot.ts';
 import { type RecordProgressCommand, recordProgress } from '../../app/record-progress.ts';
 import { Forbidden } from '../../auth/errors.ts';
 import { canValidate } from '../../auth/policies.ts';
 import { GroupsRepository } from '../../db/repositories/groups-repository.ts';
 import type { SkillState } from '../../domain/progress/skill-states.ts';
 import { builder, type SignedInContext } from '../builder.ts';
-import { learnerSkillStates } from '../progress-view.ts';
 import { AwardType, type AwardView, awardView } from './award.ts';
 import { SKILL_DECISION_ERRORS } from './errors.ts';
 import { SkillType } from './skill.ts';
@@ -78,7 +78,7 @@ builder.queryFields((t) => ({
       "The signed-in learner's state on every skill of the curriculum, in prerequisite order.",
     args: { curriculumId: t.arg.id({ required: true }) },
     resolve: async (_root, args, context) => {
-      const states = await learnerSkillStates(context.deps, context.viewer.personId);
+      const states = await readLearnerStates(context.deps, context.viewer.personId);
       const curriculumId = String(args.curriculumId);
       return [...states.values()].filter((s) => curriculumOf(s.skillId) === curriculumId);
     },

@@ -17,6 +17,7 @@ import { createEngineFixture, type EngineFixture } from './engine-fixture.ts';
 const TABLES = [
   'progress_events',
   'skill_states',
+  'learner_tracks',
   'badge_awards',
   'award_evidence',
   'notifications',

@@ -14,7 +14,12 @@ import type {
 import { eligibleBadges } from '../../../server/domain/criteria/evaluate-criteria.ts';
 import type { ProgressEvent } from '../../../server/domain/progress/events.ts';
 import { LearnerProgress } from '../../../server/domain/progress/learner-progress.ts';
-import { foldSkillStates } from '../../../server/domain/progress/skill-states.ts';
+import {
+  foldSkillStates,
+  foldTracks,
+  settleAll,
+} from '../../../server/domain/progress/skill-states.ts';
+import { decodeTracks, encodeTracks } from '../../../server/domain/progress/track-snapshot.ts';
 import { requireSkillGraph } from '../../../server/domain/skills/skill-graph.ts';
 import { buildBadge, buildEvent, buildSkill } from './builders.ts';
 
@@ -111,21 +116,25 @@ const scenario: fc.Arbitrary<Scenario> = fc
     };
   });
 
+function graphOf(s: Scenario) {
+  const graph = requireSkillGraph(
+    s.skills.map((skill, i) =>
+      buildSkill(
+        `c/s${i}`,
+        skill.prerequisites.map((p) => `c/s${p}`),
+        { levelCount: skill.levelCount },
+      ),
+    ),
+  );
+  const months = new Map(s.skills.map((skill, i) => [`c/s${i}`, skill.months]));
+  return { graph, options: { now: s.now, validityMonths: (id: string) => months.get(id) } };
+}
+
 describe('applying events one at a time', () => {
   it('gives the states and eligible badges of the whole ledger, after every event', () => {
     fc.assert(
       fc.property(scenario, (s) => {
-        const graph = requireSkillGraph(
-          s.skills.map((skill, i) =>
-            buildSkill(
-              `c/s${i}`,
-              skill.prerequisites.map((p) => `c/s${p}`),
-              { levelCount: skill.levelCount },
-            ),
-          ),
-        );
-        const months = new Map(s.skills.map((skill, i) => [`c/s${i}`, skill.months]));
-        const options = { now: s.now, validityMonths: (id: string) => months.get(id) };
+        const { graph, options } = graphOf(s);
         const badges = new Map<string, BadgeDefinition>(
           s.badges.map((badge, i) => [
             `c/badge-${i}`,
@@ -172,5 +181,51 @@ describe('applying events one at a time', () => {
     expect(
       progress.apply(buildEvent('skill-started', 'c/gone', '2025-01-02T00:00:00Z', {})),
     ).toEqual([]);
+  });
+});
+
+describe('a snapshot of the tracks', () => {
+  it('written after some events, read back and folded on with the rest, gives the whole ledger’s states', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const { graph, options } = graphOf(s);
+        const saved = LearnerProgress.fold(graph, s.events.slice(0, s.folded), options);
+        const text = encodeTracks(saved.tracks);
+        const read = decodeTracks(text);
+        expect(read).toBeDefined();
+        const tracks = foldTracks(graph, s.events.slice(s.folded), options.validityMonths, read);
+        const now = Date.parse(s.now);
+        expect([...settleAll(graph, tracks, now)]).toEqual([
+          ...foldSkillStates(graph, s.events, options),
+        ]);
+        // Written again, the same text: nothing is lost or reordered on the way.
+        expect(encodeTracks(decodeTracks(text) ?? new Map())).toBe(text);
+      }),
+      { numRuns: 400 },
+    );
+  }, 120_000);
+
+  it('is refused, not half read, when the text is not a snapshot of this format', () => {
+    const valid = encodeTracks(
+      foldTracks(
+        requireSkillGraph([buildSkill('c/web')]),
+        [buildEvent('skill-validated', 'c/web', '2025-01-01T00:00:00Z', {})],
+        undefined,
+      ),
+    );
+    expect(decodeTracks(valid)?.get('c/web')?.official?.source).toBe('trainer');
+    for (const text of [
+      '',
+      'not json',
+      '[]',
+      '{"format":2,"tracks":[]}',
+      '{"format":1}',
+      '{"format":1,"tracks":[["c/web",{"pending":"yes","withdrawn":false}]]}',
+      '{"format":1,"tracks":[["c/web",{"pending":false,"withdrawn":false,"official":{"source":"boss","by":"x","at":"y"}}]]}',
+      '{"format":1,"tracks":[["c/web",{"pending":false,"withdrawn":false,"officialUntil":"soon"}]]}',
+      '{"format":1,"tracks":[[42,{"pending":false,"withdrawn":false}]]}',
+    ]) {
+      expect(decodeTracks(text), text).toBeUndefined();
+    }
   });
 });
