@@ -10,7 +10,11 @@ import { restoreStatusList } from '../../../badges/status/status-list.ts';
 import type { Catalog } from '../../../server/app/check-curricula.ts';
 import { indexCatalog } from '../../../server/app/issuance/catalog-index.ts';
 import type { Database } from '../../../server/db/connection.ts';
-import { learnerLedger } from '../../../server/db/repositories/progress-ledger-repository.ts';
+import { readTracksAndLedgerEnd } from '../../../server/db/repositories/learner-tracks-repository.ts';
+import {
+  type LedgerEntry,
+  learnerLedger,
+} from '../../../server/db/repositories/progress-ledger-repository.ts';
 import {
   listSkillStateRows,
   sameSkillStateRow,
@@ -18,7 +22,47 @@ import {
 } from '../../../server/db/repositories/skill-states-repository.ts';
 import { findStatusList } from '../../../server/db/repositories/status-lists-repository.ts';
 import { eligibleBadges } from '../../../server/domain/criteria/evaluate-criteria.ts';
-import { foldSkillStates } from '../../../server/domain/progress/skill-states.ts';
+import {
+  foldSkillStates,
+  foldTracks,
+  type SkillState,
+  settleAll,
+} from '../../../server/domain/progress/skill-states.ts';
+import { decodeTracks } from '../../../server/domain/progress/track-snapshot.ts';
+
+/**
+ * The learner's saved tracks (what their views read), when saved, must be the fold of their
+ * ledger up to the event they name, of this catalog: settled with the later events folded on,
+ * they give the whole ledger's states.
+ */
+async function savedTracksProblems(
+  db: Database,
+  catalog: Catalog,
+  learnerId: string,
+  ledger: readonly LedgerEntry[],
+  states: ReadonlyMap<string, SkillState>,
+  now: Date,
+): Promise<string[]> {
+  const { saved, lastSeq } = await readTracksAndLedgerEnd(db, learnerId);
+  if (lastSeq !== (ledger.at(-1)?.seq ?? 0)) return [`${learnerId}: ledger end ${lastSeq} read`];
+  if (saved === undefined) return [];
+  const index = indexCatalog(catalog);
+  if (saved.catalogKey !== index.contentKey) return [`${learnerId}: tracks of another catalog`];
+  if (!ledger.some((entry) => entry.seq === saved.throughSeq)) {
+    return [`${learnerId}: tracks through event ${saved.throughSeq}, not in the ledger`];
+  }
+  const tracks = decodeTracks(saved.tracks);
+  if (tracks === undefined) return [`${learnerId}: unreadable tracks`];
+  const later = ledger.filter((entry) => entry.seq > saved.throughSeq).map((e) => e.event);
+  const read = settleAll(
+    catalog.graph,
+    foldTracks(catalog.graph, later, index.validityMonths, tracks),
+    now.getTime(),
+  );
+  return JSON.stringify([...read]) === JSON.stringify([...states])
+    ? []
+    : [`${learnerId}: saved tracks through ${saved.throughSeq} ≠ the fold of the ledger`];
+}
 
 export interface ConsistencyReport {
   learners: number;
@@ -98,6 +142,7 @@ export async function checkConsistency(db: Database, catalog: Catalog): Promise<
     for (const skillId of rows.keys()) {
       if (!lastSeq.has(skillId)) problems.push(`${learnerId} ${skillId}: projection without event`);
     }
+    problems.push(...(await savedTracksProblems(db, catalog, learnerId, ledger, states, now)));
 
     // Awards: at most one standing per badge, and exactly the badges the ledger earns.
     const mine = awards.filter((a) => a.learnerId === learnerId);
