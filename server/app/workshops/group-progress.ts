@@ -82,9 +82,18 @@ export async function progressGrid(
   const learners = (await listGroupMembers(deps.db, [input.groupId])).filter(
     (m) => m.role === 'learner',
   );
+  const graph = deps.catalog.graph;
+  const skillIds = graph.topologicalOrder().filter((id) => curriculumOf(id) === input.curriculumId);
+  // The curriculum's skills, and those of any curriculum holding one of their prerequisites
+  // (an untouched skill is available when its prerequisites are validated): not the others.
+  const curricula = new Set([input.curriculumId]);
+  for (const skillId of skillIds) {
+    for (const ancestor of graph.ancestors(skillId)) curricula.add(curriculumOf(ancestor));
+  }
   const rows = await listStateRowsOfLearners(
     deps.db,
     learners.map((l) => l.personId),
+    [...curricula],
   );
   const byLearner = new Map<string, Map<string, (typeof rows)[number]>>();
   for (const row of rows) {
@@ -95,8 +104,6 @@ export async function progressGrid(
     }
     states.set(row.skillId, row);
   }
-  const graph = deps.catalog.graph;
-  const skillIds = graph.topologicalOrder().filter((id) => curriculumOf(id) === input.curriculumId);
   const now = deps.clock().getTime();
   return {
     groupId: input.groupId,

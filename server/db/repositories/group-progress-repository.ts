@@ -94,15 +94,28 @@ export async function listGroupMembers(
   }));
 }
 
-/** @returns every skill-state row of these learners, in ONE query. */
+/**
+ * @param learnerIds the learners.
+ * @param curriculumIds only the skills of these curricula (skill ids are `<curriculum>/<skill>`).
+ * @returns the skill-state rows of these learners, in ONE query.
+ */
 export async function listStateRowsOfLearners(
   db: Database,
   learnerIds: readonly string[],
+  curriculumIds: readonly string[],
 ): Promise<GridStateRow[]> {
-  if (learnerIds.length === 0) return [];
-  const rows = (await db('skillStates')
+  if (learnerIds.length === 0 || curriculumIds.length === 0) return [];
+  const query = db('skillStates')
     .select('learnerId', 'skillId', 'status', 'level', 'expiresAt')
-    .whereIn('learnerId', [...new Set(learnerIds)])) as {
+    .whereIn('learnerId', [...new Set(learnerIds)])
+    // A prefix compared exactly: no LIKE wildcards, no collation ordering on PostgreSQL.
+    .where((inCurricula) => {
+      for (const curriculumId of new Set(curriculumIds)) {
+        const prefix = `${curriculumId}/`;
+        inCurricula.orWhereRaw('substr(??, 1, ?) = ?', ['skillId', prefix.length, prefix]);
+      }
+    });
+  const rows = (await query) as {
     learnerId: string;
     skillId: string;
     status: string;

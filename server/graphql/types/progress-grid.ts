@@ -3,6 +3,7 @@
  * cell the learner's status and level. All the learners' states are read in one query.
  */
 import { UnknownGroup } from '../../app/accounts/errors.ts';
+import { indexCatalog } from '../../app/issuance/catalog-index.ts';
 import {
   type GridCell,
   type GridRow,
@@ -12,6 +13,7 @@ import {
 import { Forbidden } from '../../auth/errors.ts';
 import { builder } from '../builder.ts';
 import './group.ts';
+import { SkillType } from './skill.ts';
 import { SkillStatusEnum } from './skill-state.ts';
 
 const GridCellType = builder.objectRef<GridCell>('ProgressGridCell').implement({
@@ -31,6 +33,19 @@ const GridRowType = builder.objectRef<GridRow>('ProgressGridRow').implement({
       description: 'One per skill, in the order of `skillIds`.',
       resolve: (row) => row.cells,
     }),
+    statuses: t.field({
+      type: [SkillStatusEnum],
+      description:
+        'The status of each skill, in the order of `skillIds`: the cells without their ' +
+        'repeated skill ids, for a grid of many learners.',
+      resolve: (row) => row.cells.map((cell) => cell.status),
+    }),
+    levels: t.field({
+      type: ['Int'],
+      nullable: { list: false, items: true },
+      description: 'The level of each skill (null: none), in the order of `skillIds`.',
+      resolve: (row) => row.cells.map((cell) => cell.level),
+    }),
   }),
 });
 
@@ -40,6 +55,16 @@ export const ProgressGridType = builder.objectRef<ProgressGrid>('ProgressGrid').
     groupId: t.exposeID('groupId'),
     curriculumId: t.exposeID('curriculumId'),
     skillIds: t.exposeIDList('skillIds', { description: 'The columns, in prerequisite order.' }),
+    skills: t.field({
+      type: [SkillType],
+      description:
+        'The columns as skills (titles, levels), in the order of `skillIds`: what a grid shows ' +
+        'without reading every curriculum.',
+      resolve: (grid, _args, context) => {
+        const index = indexCatalog(context.deps.catalog);
+        return grid.skillIds.flatMap((id) => index.skill(id) ?? []);
+      },
+    }),
     rows: t.field({ type: [GridRowType], resolve: (grid) => grid.rows }),
   }),
 });

@@ -69,7 +69,10 @@ const GRID = `
   query Grid($groupId: ID!) {
     progressGrid(groupId: $groupId, curriculumId: "${SENIORS}") {
       __typename
-      ... on ProgressGrid { skillIds rows { learnerId displayName cells { skillId status level } } }
+      ... on ProgressGrid {
+        skillIds skills { id }
+        rows { learnerId displayName cells { skillId status level } statuses levels }
+      }
       ... on LocalizedError { code }
     }
   }`;
@@ -354,9 +357,12 @@ describe.each(testDatabaseKinds())('the trainer workshop API on %s', (kind) => {
   it('show the progress grid of the group, learners × skills', async () => {
     const grid = (await query(GRID, { groupId }, trainer.token)).data?.progressGrid as {
       skillIds: string[];
+      skills: { id: string }[];
       rows: {
         learnerId: string;
         cells: { skillId: string; status: string; level: number | null }[];
+        statuses: string[];
+        levels: (number | null)[];
       }[];
     };
     expect(grid.skillIds[0]).toBe(skill('allumer-son-appareil'));
@@ -366,8 +372,59 @@ describe.each(testDatabaseKinds())('the trainer workshop API on %s', (kind) => {
     expect(status('installer-une-application')).toBe('AVAILABLE');
     expect(status('rechercher-sur-internet')).toBe('LOCKED');
     expect(alice?.cells).toHaveLength(grid.skillIds.length);
+    // The compact form the grid page reads says the same, column for column.
+    expect(grid.skills.map((s) => s.id)).toEqual(grid.skillIds);
+    for (const row of grid.rows) {
+      expect(row.statuses).toEqual(row.cells.map((c) => c.status));
+      expect(row.levels).toEqual(row.cells.map((c) => c.level));
+    }
     const refused = await query(GRID, { groupId }, otherTrainer.token);
     expect(refused.data?.progressGrid).toEqual({ __typename: 'Forbidden', code: 'forbidden' });
+  });
+
+  it('shows a skill available in the grid when its prerequisite of another curriculum is validated', async () => {
+    // « Naviguer sur le web » (seniors) is the one prerequisite of an identité numérique skill.
+    const identity = 'identite-numerique';
+    const dependent = engine.catalog.graph
+      .topologicalOrder()
+      .find(
+        (id) =>
+          id.startsWith(`${identity}/`) &&
+          engine.catalog.graph.prerequisites(id).join() === skill('naviguer-sur-le-web'),
+      );
+    expect(dependent).toBeDefined();
+    const learner = await member(['learner'], 'Élodie');
+    const group = randomUUID();
+    await accounts.groups.create(
+      { id: group, name: 'Identité', curriculumId: identity },
+      engine.clock(),
+    );
+    for (const [personId, role] of [
+      [trainer.personId, 'trainer'],
+      [learner.personId, 'learner'],
+    ] as const) {
+      await accounts.groups.addMember({ groupId: group, personId, role }, engine.clock());
+    }
+    const identityGrid = async () => {
+      const answer = await query(
+        `query { progressGrid(groupId: "${group}", curriculumId: "${identity}") {
+          ... on ProgressGrid { rows { learnerId cells { skillId status } } } } }`,
+        {},
+        trainer.token,
+      );
+      const grid = answer.data?.progressGrid as {
+        rows: { cells: { skillId: string; status: string }[] }[];
+      };
+      return grid.rows[0]?.cells.find((c) => c.skillId === dependent)?.status;
+    };
+    expect(await identityGrid()).toBe('LOCKED');
+    await engine.record({
+      learnerId: learner.personId,
+      skillId: skill('naviguer-sur-le-web'),
+      type: 'skill-validated',
+      actorId: trainer.personId,
+    });
+    expect(await identityGrid()).toBe('AVAILABLE');
   });
 
   it('read the grid in the same number of queries for 3 learners as for 8', async () => {

@@ -170,17 +170,54 @@ export const GroupQuery = gql<
   }
 }`);
 
+/** A grid as the grid page reads it: one status and one level per column, in column order. */
+export interface CompactProgressGrid {
+  __typename: 'ProgressGrid';
+  skillIds: string[];
+  skills: Array<{ id: string; title: LocalizedText }>;
+  rows: Array<{
+    learnerId: string;
+    displayName: string;
+    statuses: SkillStatus[];
+    levels: Array<number | null>;
+  }>;
+}
+
+/**
+ * The grid page: the columns' titles come with the grid rather than from every curriculum,
+ * and each row is a list of statuses rather than cells repeating each skill id (a group of 30
+ * on a curriculum of 40 skills is 1,200 cells).
+ */
 export const GroupProgressQuery = gql<
-  { progressGrid: ProgressGrid | TypedError; curricula: CurriculumSummary[] },
+  { progressGrid: CompactProgressGrid | TypedError },
   { groupId: string; curriculumId: string }
 >(`query TrainerGroupProgress($groupId: ID!, $curriculumId: ID!) {
   progressGrid(groupId: $groupId, curriculumId: $curriculumId) {
     __typename
-    ... on ProgressGrid { skillIds rows { learnerId displayName cells { skillId status level } } }
+    ... on ProgressGrid {
+      skillIds skills { id title { fr en } }
+      rows { learnerId displayName statuses levels }
+    }
     ${ERROR_FIELDS}
   }
-  ${CURRICULA_FIELDS}
 }`);
+
+/** @returns the grid with cells, as the grid views draw it. */
+export function expandGrid(grid: CompactProgressGrid): ProgressGrid {
+  return {
+    __typename: 'ProgressGrid',
+    skillIds: grid.skillIds,
+    rows: grid.rows.map((row) => ({
+      learnerId: row.learnerId,
+      displayName: row.displayName,
+      cells: grid.skillIds.map((skillId, i) => ({
+        skillId,
+        status: row.statuses[i] ?? 'LOCKED',
+        level: row.levels[i] ?? null,
+      })),
+    })),
+  };
+}
 
 export const MyGroupsQuery = gql<{ myGroups: TrainerGroup[] }, NoVariables>(`query TrainerGroups {
   myGroups { id name curriculumId learners { personId displayName } }

@@ -12,6 +12,7 @@ import { Loading } from '../../../components/loading.tsx';
 import { PageHeading } from '../../../components/page-heading.tsx';
 import { TrainerOnly } from '../trainer-only.tsx';
 import {
+  expandGrid,
   GroupProgressQuery,
   GroupQuery,
   type TrainerGroup,
@@ -31,13 +32,12 @@ function Grid({ group }: { group: TrainerGroup & { curriculumId: string } }) {
   });
   if (loading && data === undefined) return <Loading />;
   if (data === undefined) return <ErrorMessage error={error} onRetry={reload} />;
-  const grid = data.progressGrid;
-  if (grid.__typename !== 'ProgressGrid' || !('rows' in grid)) {
-    return <ErrorMessage error={grid as TypedError} onRetry={reload} />;
+  const compact = data.progressGrid;
+  if (compact.__typename !== 'ProgressGrid' || !('rows' in compact)) {
+    return <ErrorMessage error={compact as TypedError} onRetry={reload} />;
   }
-  const titles = new Map(
-    data.curricula.flatMap((c) => c.skills.map((s) => [s.id, localized(s.title)] as const)),
-  );
+  const grid = expandGrid(compact);
+  const titles = new Map(compact.skills.map((s) => [s.id, localized(s.title)] as const));
   const skills: GridSkill[] = grid.skillIds.map((id) => ({ id, title: titles.get(id) ?? id }));
   return (
     <>
