@@ -16,6 +16,7 @@ import type { IncomingFile } from '../app/learner/submit-evidence.ts';
 import type { RecordProgressDeps } from '../app/record-progress.ts';
 import { type GroupMembership, hasRole, type Viewer } from '../auth/policies.ts';
 import type { AwardReview } from '../db/repositories/admin-awards-repository.ts';
+import type { LearnerEnrolment } from '../db/repositories/learner-enrolments-repository.ts';
 import type { Person } from '../db/repositories/people-repository.ts';
 import type { AttendanceRecord } from '../db/repositories/workshops-repository.ts';
 import type { Logger } from '../logger.ts';
@@ -47,6 +48,8 @@ export interface GraphqlLoaders {
   awardReview(awardId: string): Promise<AwardReview | null>;
   /** A learner's folded states and standing badges, read once per request and learner. */
   learnerSnapshot(learnerId: string): Promise<LearnerSnapshot>;
+  /** A learner's enrolments with their groups, read once per request and learner. */
+  learnerEnrolments(learnerId: string): Promise<LearnerEnrolment[]>;
 }
 
 /** The context of one GraphQL request. */

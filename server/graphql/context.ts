@@ -11,6 +11,10 @@ import type { GroupMembership, Viewer } from '../auth/policies.ts';
 import { type AwardReview, listAwardReviews } from '../db/repositories/admin-awards-repository.ts';
 import { GroupsRepository } from '../db/repositories/groups-repository.ts';
 import { idChunks, readByIdChunks } from '../db/repositories/id-chunks.ts';
+import {
+  type LearnerEnrolment,
+  listLearnerEnrolments,
+} from '../db/repositories/learner-enrolments-repository.ts';
 import { PeopleRepository, type Person } from '../db/repositories/people-repository.ts';
 import {
   type AttendanceRecord,
@@ -90,8 +94,10 @@ function createLoaders(deps: GraphqlDeps): GraphqlLoaders {
     return awardIds.map((id) => reviews.get(id) ?? null);
   });
 
-  // The home asks for next steps and curricula at once: both share one read of the ledger.
+  // The home asks for next steps and curricula at once: both share one read of the ledger,
+  // and one of the enrolments.
   const snapshots = new Map<string, Promise<LearnerSnapshot>>();
+  const enrolments = new Map<string, Promise<LearnerEnrolment[]>>();
 
   return {
     person: (id) => people.load(id),
@@ -105,6 +111,14 @@ function createLoaders(deps: GraphqlDeps): GraphqlLoaders {
         snapshots.set(learnerId, snapshot);
       }
       return snapshot;
+    },
+    learnerEnrolments: (learnerId) => {
+      let read = enrolments.get(learnerId);
+      if (read === undefined) {
+        read = listLearnerEnrolments(db, learnerId);
+        enrolments.set(learnerId, read);
+      }
+      return read;
     },
   };
 }

@@ -9,6 +9,7 @@ import type { Curriculum } from '../../../curricula/schema.ts';
 import type { Database } from '../../db/connection.ts';
 import {
   type EnrolmentGroup,
+  type LearnerEnrolment,
   listLearnerEnrolments,
 } from '../../db/repositories/learner-enrolments-repository.ts';
 import type { SkillState } from '../../domain/progress/skill-states.ts';
@@ -59,6 +60,7 @@ const IN_PROGRESS: ReadonlySet<SkillState['status']> = new Set([
  * @param learnerId the learner (the signed-in person).
  * @param snapshot the learner's progress when the caller has read it already (a GraphQL
  *   request shares one between its fields); else it is read here.
+ * @param read the learner's enrolments when the caller has read them already.
  * @returns their enrolments, oldest first; an enrolment in a curriculum no longer in the
  *   catalog is left out (there is nothing to show of it).
  */
@@ -66,8 +68,9 @@ export async function listEnrolments(
   deps: ListEnrolmentsDeps,
   learnerId: string,
   snapshot?: Promise<LearnerSnapshot>,
+  read: Promise<LearnerEnrolment[]> = listLearnerEnrolments(deps.db, learnerId),
 ): Promise<EnrolmentView[]> {
-  const enrolments = await listLearnerEnrolments(deps.db, learnerId);
+  const enrolments = await read;
   if (enrolments.length === 0) return [];
   const curricula = new Map(deps.catalog.curricula.map((c) => [c.id, c]));
   const progress = await learnerProgress(deps, learnerId, snapshot);

@@ -26,6 +26,12 @@ export interface NextStep {
 export interface NextStepsOptions {
   /** Only skills of this curriculum (badges of every curriculum still count). */
   curriculumId?: string;
+  /**
+   * Only skills of these curricula, and the skills of other curricula they need first (a
+   * learner following one curriculum is shown the prerequisite that opens it). With
+   * `curriculumId`, both must hold.
+   */
+  followedCurricula?: ReadonlySet<string>;
   /** At most this many steps. */
   limit?: number;
   /** Badges the learner holds, which meet `{badge}` leaves. */
@@ -53,17 +59,19 @@ export function nextSteps(
   options: NextStepsOptions = {},
 ): NextStep[] {
   const closest = closestBadges(badgesById(badges), states, options.heldBadges);
+  const leadingTo =
+    options.followedCurricula === undefined
+      ? undefined
+      : skillsLeadingTo(graph, options.followedCurricula);
   const scale = graph.size + 1;
   const steps: { step: NextStep; position: number }[] = [];
   graph.topologicalOrder().forEach((skillId, position) => {
     const state = states.get(skillId);
     if (state === undefined || (state.status !== 'in_progress' && state.status !== 'available'))
       return;
-    if (
-      options.curriculumId !== undefined &&
-      graph.node(skillId).curriculumId !== options.curriculumId
-    )
-      return;
+    const curriculumId = graph.node(skillId).curriculumId;
+    if (options.curriculumId !== undefined && curriculumId !== options.curriculumId) return;
+    if (leadingTo !== undefined && !leadingTo.has(skillId)) return;
     const reasons: string[] = [];
     if (state.status === 'in_progress') {
       reasons.push(state.lastRejection === undefined ? 'continue' : 'rejected-try-again');
@@ -79,6 +87,17 @@ export function nextSteps(
   steps.sort((a, b) => b.step.score - a.step.score || a.position - b.position);
   const ranked = steps.map(({ step }) => step);
   return options.limit === undefined ? ranked : ranked.slice(0, Math.max(0, options.limit));
+}
+
+/** The skills of these curricula and every skill they need first, whatever its curriculum. */
+function skillsLeadingTo(graph: SkillGraph, curricula: ReadonlySet<string>): Set<string> {
+  const skills = new Set<string>();
+  for (const skillId of graph.topologicalOrder()) {
+    if (!curricula.has(graph.node(skillId).curriculumId)) continue;
+    skills.add(skillId);
+    for (const ancestor of graph.ancestors(skillId)) skills.add(ancestor);
+  }
+  return skills;
 }
 
 /** For each skill, the unfinished badges whose missing leaves name it, closest first. */

@@ -72,6 +72,7 @@ builder.queryFields((t) => ({
         context.deps,
         context.viewer.personId,
         context.loaders.learnerSnapshot(context.viewer.personId),
+        context.loaders.learnerEnrolments(context.viewer.personId),
       ),
   }),
 }));

@@ -39,13 +39,26 @@ builder.queryFields((t) => ({
     args: {
       curriculumId: t.arg.id({ required: false }),
       limit: t.arg.int({ required: false, defaultValue: 5 }),
+      followedOnly: t.arg.boolean({
+        required: false,
+        defaultValue: false,
+        description:
+          'Only skills of the curricula the learner is enrolled in and the skills of other ' +
+          'curricula they need first (every skill when they are enrolled in none): what their ' +
+          'home suggests.',
+      }),
     },
     resolve: async (_root, args, context) => {
       const { deps, viewer } = context;
-      const { states, standing } = await context.loaders.learnerSnapshot(viewer.personId);
+      const [{ states, standing }, enrolments] = await Promise.all([
+        context.loaders.learnerSnapshot(viewer.personId),
+        args.followedOnly ? context.loaders.learnerEnrolments(viewer.personId) : [],
+      ]);
+      const followed = new Set(enrolments.map((enrolment) => enrolment.curriculumId));
       const limit = Math.min(Math.max(args.limit ?? 5, 0), MAX_NEXT_STEPS);
       const steps = nextSteps(deps.catalog.graph, states, deps.catalog.badges, {
         ...(args.curriculumId == null ? {} : { curriculumId: String(args.curriculumId) }),
+        ...(followed.size === 0 ? {} : { followedCurricula: followed }),
         limit,
         heldBadges: new Set(standing.map((award) => award.badgeId)),
       });

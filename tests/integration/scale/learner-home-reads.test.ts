@@ -34,7 +34,7 @@ const PREMIERS_PAS_SKILLS = [
 ];
 
 interface Home {
-  myNextSteps: { skillId: string }[];
+  myNextSteps: { skillId: string; skill: { curriculumId: string } }[];
   myEnrolments: { curriculum: { id: string }; progress: { badgesEarned: number } }[];
 }
 
@@ -94,7 +94,49 @@ describe.each(testDatabaseKinds())('the learner home on %s', (kind) => {
     expect(reading('progress_events')).toHaveLength(1);
     expect(reading('badge_awards')).toHaveLength(1);
     expect(reading('badge_awards')[0]).not.toMatch(/credential|definition_snapshot|\*/);
+    // Next steps and curricula share one read of the enrolments too.
+    expect(reading('from `enrolments`').length + reading('from "enrolments"').length).toBe(1);
     // The badge earned is held: the next steps no longer count its skills for it.
     expect(JSON.stringify(home.myNextSteps)).not.toContain(`counts-for-badge:${PREMIERS_PAS}`);
+  });
+
+  it('suggests skills of the curricula the learner follows, or of any to one enrolled nowhere', async () => {
+    const accounts = createAccountsDeps({
+      db: engine.db,
+      clock: engine.clock,
+      jwtSecret: JWT_SECRET,
+    });
+    const root = await addStaff(accounts, ['admin'], 'Root 2');
+    const identity = await createMember(accounts, root, ['learner'], 'Dominique');
+    const nowhere = await createMember(accounts, root, ['learner'], 'Sacha');
+    await addEnrolments(engine.db, [
+      {
+        personId: identity.personId,
+        curriculumId: 'identite-numerique',
+        enrolledAt: engine.clock(),
+      },
+    ]);
+    const suggested = async (member: Member, source = HomeQuery.source) => {
+      const result = await postGraphql(base, source, {}, member.token);
+      expect(result.errors).toBeUndefined();
+      const steps = (result.data as unknown as Home).myNextSteps.map((step) => step.skillId);
+      expect(steps.length).toBeGreaterThan(0);
+      return steps;
+    };
+    // Identité numérique opens with seniors skills: those are suggested, nothing unrelated.
+    const graph = engine.catalog.graph;
+    const leading = new Set(
+      graph
+        .topologicalOrder()
+        .filter((id) => id.startsWith('identite-numerique/'))
+        .flatMap((id) => [id, ...graph.ancestors(id)]),
+    );
+    const forIdentity = await suggested(identity);
+    expect(forIdentity.filter((id) => !leading.has(id))).toEqual([]);
+    expect(forIdentity.some((id) => id.startsWith(`${S}/`))).toBe(true);
+    // Enrolled nowhere: the same suggestions as without the filter.
+    expect(await suggested(nowhere)).toEqual(
+      await suggested(nowhere, '{ myNextSteps(limit: 5) { skillId skill { curriculumId } } }'),
+    );
   });
 });

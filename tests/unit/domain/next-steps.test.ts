@@ -74,6 +74,42 @@ describe('nextSteps', () => {
       'c/b',
       'c/r',
     ]);
+    expect(
+      nextSteps(graph, states, badges, { followedCurricula: new Set(['c']) }).map((s) => s.skillId),
+    ).toEqual(
+      nextSteps(graph, states, badges)
+        .map((s) => s.skillId)
+        .filter((id) => id.startsWith('c/')),
+    );
+    expect(
+      nextSteps(graph, states, badges, {
+        followedCurricula: new Set(['other']),
+        curriculumId: 'c',
+      }),
+    ).toEqual([]);
+  });
+
+  it('suggests, for the curricula followed, the prerequisite another curriculum holds', () => {
+    const shared = buildGraph({
+      'seniors/web': [],
+      'identite/traces': ['seniors/web'],
+      'identite/mots-de-passe': ['identite/traces'],
+      'seniors/mail': ['seniors/web'],
+      'other/o': [],
+    });
+    const none = statesOf(shared, []);
+    const followed = (...curricula: string[]) =>
+      nextSteps(shared, none, [], { followedCurricula: new Set(curricula) }).map((s) => s.skillId);
+    // Nothing of « identite » can start yet: the seniors skill that opens it is the next step.
+    expect(followed('identite')).toEqual(['seniors/web']);
+    expect(followed('seniors')).toEqual(['seniors/web']);
+    expect(followed('identite', 'other')).toEqual(['seniors/web', 'other/o']);
+    const started = statesOf(shared, [validate('seniors/web')]);
+    expect(
+      nextSteps(shared, started, [], { followedCurricula: new Set(['identite']) }).map(
+        (s) => s.skillId,
+      ),
+    ).toEqual(['identite/traces']);
   });
 
   it('no longer ranks a skill for a badge the learner holds', () => {

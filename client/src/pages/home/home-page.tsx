@@ -20,7 +20,6 @@ import { type Enrolment, HomeQuery, type NextStep } from './home-queries.ts';
 import { firstReason } from './next-step-reason.ts';
 
 /** A few steps at a time: more would be a to-do list, not an answer. */
-const NEXT_STEPS_SHOWN = 5;
 
 function NextStepItem({ step, enrolments }: { step: NextStep; enrolments: Enrolment[] }) {
   const { t } = useTranslation();
@@ -65,11 +64,8 @@ function LearnerHome() {
   if (loading && data === undefined) return <Loading />;
   if (data === undefined) return <ErrorMessage error={error} onRetry={reload} />;
   const unread = data.myNotifications.filter((n) => !n.read).length;
-  // Next steps span every curriculum; show those of the curricula the learner follows.
-  const followed = new Set(data.myEnrolments.map((e) => e.curriculum.id));
-  const steps = data.myNextSteps
-    .filter((step) => followed.size === 0 || followed.has(step.skill.curriculumId))
-    .slice(0, NEXT_STEPS_SHOWN);
+  // The server keeps to the curricula the learner follows (`followedOnly`).
+  const steps = data.myNextSteps;
   return (
     <>
       {unread === 0 ? null : (

@@ -1,5 +1,11 @@
-/** What the home page asks the server. */
+/**
+ * What the home page asks the server: the next steps it shows (five, in the curricula the
+ * learner follows: the server filters, so the answer carries nothing the page drops).
+ */
 import { gql, type LocalizedText, type NoVariables } from '../../app/graphql.ts';
+
+/** Next steps the home shows. */
+export const NEXT_STEPS_SHOWN = 5;
 
 export interface NextStep {
   skillId: string;
@@ -31,7 +37,7 @@ export const HomeQuery = gql<
   },
   NoVariables
 >(`query Home {
-  myNextSteps(limit: 50) {
+  myNextSteps(limit: ${NEXT_STEPS_SHOWN}, followedOnly: true) {
     skillId status reasons
     skill { id curriculumId title { fr en } }
   }
