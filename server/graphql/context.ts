@@ -4,17 +4,14 @@
  */
 import DataLoader from 'dataloader';
 import { createGraphQLError } from 'graphql-yoga';
-import { type LearnerSnapshot, readLearnerSnapshot } from '../app/learner/learner-snapshot.ts';
+import { readLearnerSnapshot } from '../app/learner/learner-snapshot.ts';
 import { verifyAccessToken } from '../auth/access-tokens.ts';
 import { InvalidAccessToken } from '../auth/errors.ts';
 import type { GroupMembership, Viewer } from '../auth/policies.ts';
 import { type AwardReview, listAwardReviews } from '../db/repositories/admin-awards-repository.ts';
 import { GroupsRepository } from '../db/repositories/groups-repository.ts';
 import { idChunks, readByIdChunks } from '../db/repositories/id-chunks.ts';
-import {
-  type LearnerEnrolment,
-  listLearnerEnrolments,
-} from '../db/repositories/learner-enrolments-repository.ts';
+import { listLearnerEnrolments } from '../db/repositories/learner-enrolments-repository.ts';
 import { PeopleRepository, type Person } from '../db/repositories/people-repository.ts';
 import {
   type AttendanceRecord,
@@ -94,32 +91,28 @@ function createLoaders(deps: GraphqlDeps): GraphqlLoaders {
     return awardIds.map((id) => reviews.get(id) ?? null);
   });
 
-  // The home asks for next steps and curricula at once: both share one read of the ledger,
-  // and one of the enrolments.
-  const snapshots = new Map<string, Promise<LearnerSnapshot>>();
-  const enrolments = new Map<string, Promise<LearnerEnrolment[]>>();
-
   return {
     person: (id) => people.load(id),
     activeMemberships: (personId) => memberships.load(personId),
     attendance: (sessionId) => attendance.load(sessionId),
     awardReview: (awardId) => awardReviews.load(awardId),
-    learnerSnapshot: (learnerId) => {
-      let snapshot = snapshots.get(learnerId);
-      if (snapshot === undefined) {
-        snapshot = readLearnerSnapshot(deps, learnerId);
-        snapshots.set(learnerId, snapshot);
-      }
-      return snapshot;
-    },
-    learnerEnrolments: (learnerId) => {
-      let read = enrolments.get(learnerId);
-      if (read === undefined) {
-        read = listLearnerEnrolments(db, learnerId);
-        enrolments.set(learnerId, read);
-      }
-      return read;
-    },
+    // The home asks for next steps and curricula at once: both share one read of the
+    // learner's progress, and one of their enrolments.
+    learnerSnapshot: oncePerLearner((learnerId) => readLearnerSnapshot(deps, learnerId)),
+    learnerEnrolments: oncePerLearner((learnerId) => listLearnerEnrolments(db, learnerId)),
+  };
+}
+
+/** @returns `read`, run at most once per learner (the request's loaders live one request). */
+function oncePerLearner<T>(read: (learnerId: string) => Promise<T>) {
+  const reads = new Map<string, Promise<T>>();
+  return (learnerId: string): Promise<T> => {
+    let found = reads.get(learnerId);
+    if (found === undefined) {
+      found = read(learnerId);
+      reads.set(learnerId, found);
+    }
+    return found;
   };
 }
 
