@@ -18,7 +18,7 @@
  * (knex's `query` event) over sequential requests. Writes bench/results/api.json and its
  * summary.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type autocannon from 'autocannon';
@@ -43,7 +43,7 @@ import {
 } from './support/seed-large.ts';
 import { checkSeededLearners } from './support/seed-large-check.ts';
 import { scratchPostgresFromSeed } from './support/seed-large-postgres.ts';
-import { type SummaryRow, writeSummary } from './support/summary.ts';
+import { type SummaryRow, writeResults, writeSummary } from './support/summary.ts';
 
 const CONNECTIONS = 50;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -277,25 +277,16 @@ for (const database of benchDatabaseKinds()) {
   }
 }
 
-const results = new URL('./results/', import.meta.url);
-mkdirSync(results, { recursive: true });
-writeFileSync(
-  new URL('api.json', results),
-  `${JSON.stringify(
-    {
-      bench: 'api',
-      date: new Date().toISOString(),
-      node: process.version,
-      seed: { options, seededAt: seed.manifest.seededAt },
-      connections: CONNECTIONS,
-      rounds: ROUNDS,
-      secondsPerRound: SECONDS,
-      measured,
-    },
-    null,
-    2,
-  )}\n`,
-);
+writeResults('api', {
+  bench: 'api',
+  date: new Date().toISOString(),
+  node: process.version,
+  seed: { options, seededAt: seed.manifest.seededAt },
+  connections: CONNECTIONS,
+  rounds: ROUNDS,
+  secondsPerRound: SECONDS,
+  measured,
+});
 
 const QUERY_TITLES: Record<Exclude<QueryName, 'typename'>, string> = {
   home: 'learner home (query Home)',

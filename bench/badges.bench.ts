@@ -20,7 +20,6 @@ import {
   verify as cryptoVerify,
   generateKeyPairSync,
 } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
@@ -57,7 +56,7 @@ import {
   startServer,
 } from '../tests/integration/badges/ob3/issuer-server.ts';
 import { sampleInput } from '../tests/unit/badges/ob3/sample-input.ts';
-import { writeSummary } from './support/summary.ts';
+import { writeResults, writeSummary } from './support/summary.ts';
 
 /**
  * Rounds: in each, every measure of ours is timed once, back to back with each of its
@@ -552,41 +551,32 @@ async function main(): Promise<void> {
     '\nspread: half the interquartile range of the batches; HTTP: requests to the issuer per operation.',
   );
 
-  const results = new URL('./results/', import.meta.url);
-  mkdirSync(results, { recursive: true });
-  writeFileSync(
-    new URL('badges.json', results),
-    `${JSON.stringify(
-      {
-        bench: 'badges',
-        date: new Date().toISOString(),
-        node: process.version,
-        platform: `${process.platform} ${process.arch}`,
-        cpus: cpus().length,
-        cpuModel: cpus()[0]?.model,
-        rounds: ROUNDS,
-        batchMs: BATCH_MS,
-        seconds,
-        gcSeconds: gcMs / 1000,
-        ratio: 'ours / baseline, in operations per second (below 1: ours is slower)',
-        sizes: {
-          ob3CredentialBytes: ob3Bytes.byteLength,
-          ob3DataIntegrityBytes: Buffer.byteLength(diText),
-          ob3JwtBytes: jwtSigned.length,
-          ob2AssertionBytes: ob2SignedBytes.byteLength,
-          ob2JwsBytes: ob2Jws.length,
-          pngBytes: pngImage.byteLength,
-          bakedPngBytes: bakedPng.byteLength,
-          svgBytes: Buffer.byteLength(svgImage),
-          bakedSvgBytes: Buffer.byteLength(bakedSvg),
-        },
-        baselines: baselineResults,
-        measures: rows,
-      },
-      null,
-      2,
-    )}\n`,
-  );
+  writeResults('badges', {
+    bench: 'badges',
+    date: new Date().toISOString(),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    rounds: ROUNDS,
+    batchMs: BATCH_MS,
+    seconds,
+    gcSeconds: gcMs / 1000,
+    ratio: 'ours / baseline, in operations per second (below 1: ours is slower)',
+    sizes: {
+      ob3CredentialBytes: ob3Bytes.byteLength,
+      ob3DataIntegrityBytes: Buffer.byteLength(diText),
+      ob3JwtBytes: jwtSigned.length,
+      ob2AssertionBytes: ob2SignedBytes.byteLength,
+      ob2JwsBytes: ob2Jws.length,
+      pngBytes: pngImage.byteLength,
+      bakedPngBytes: bakedPng.byteLength,
+      svgBytes: Buffer.byteLength(svgImage),
+      bakedSvgBytes: Buffer.byteLength(bakedSvg),
+    },
+    baselines: baselineResults,
+    measures: rows,
+  });
 
   // For bench/RESULTS.md: each measure against the DCC stack when it is a baseline, else
   // against its first baseline.

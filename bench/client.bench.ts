@@ -1,30 +1,10 @@
-/**
- * The web client on a mid-range phone (issue 8, benchmark 6): the initial JavaScript (gzip;
- * the same measure as `npm run check:bundle`, budget 200 KB) and the time to interactive of
- * the learner home in Chromium, throttled as Lighthouse's mobile profile throttles (150 ms
- * round trip, 1.6 Mbit/s down, 750 kbit/s up, CPU 4× slower) on a 360×740 touch screen.
- * Baseline: a static page of the same server (`/verify`, server-rendered HTML and CSS, no
- * script), with the same throttling, in the same run, loads alternating with the home's.
- *
- *   npx tsx bench/client.bench.ts        (builds the client first when its sources changed)
- *
- * Time to interactive, as measured here: from the start of the navigation to the moment the
- * page's main content is on screen (the home: its « next steps » heading, which needs the
- * Home query answered; the static page: its form) and the main thread has no long task (over
- * 50 ms) left before a quiet window of 5 s, Lighthouse's rule without its network part. Each
- * load starts cold (a new browser context: no cache, no service worker) with a signed-in
- * learner of the demo data (a refresh token put in its storage before the page runs, as a
- * returning learner who asked to stay signed in has). Writes bench/results/client.json and its
- * summary.
- */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { INITIAL_JS_BUDGET_BYTES, measureInitialJs } from '../client/scripts/check-bundle.ts';
 import { ensureClientBuild } from '../client/scripts/ensure-client-build.ts';
 import { launchBrowser, PHONE } from '../tests/e2e/support/browser.ts';
 import { type RunningServer, startServer } from '../tests/e2e/support/server.ts';
 import { median } from './support/load-autocannon.ts';
-import { type SummaryRow, writeSummary } from './support/summary.ts';
+import { type SummaryRow, writeResults, writeSummary } from './support/summary.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const QUIET_MS = 5_000;
@@ -201,24 +181,15 @@ console.log(
   `  static page:  content ${Math.round(page.content)} ms, interactive ${Math.round(page.interactive)} ms, ${kb(medianOf(loads.static, 'bytes'))} transferred`,
 );
 
-const results = new URL('./results/', import.meta.url);
-mkdirSync(results, { recursive: true });
-writeFileSync(
-  new URL('client.json', results),
-  `${JSON.stringify(
-    {
-      bench: 'client',
-      date: new Date().toISOString(),
-      node: process.version,
-      runs: RUNS,
-      throttling: { network: NETWORK, cpuSlowdown: CPU_SLOWDOWN, viewport: PHONE },
-      bundle,
-      loads,
-    },
-    null,
-    2,
-  )}\n`,
-);
+writeResults('client', {
+  bench: 'client',
+  date: new Date().toISOString(),
+  node: process.version,
+  runs: RUNS,
+  throttling: { network: NETWORK, cpuSlowdown: CPU_SLOWDOWN, viewport: PHONE },
+  bundle,
+  loads,
+});
 
 const rows: SummaryRow[] = [
   {

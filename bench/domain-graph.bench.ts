@@ -1,13 +1,3 @@
-/**
- * Times the pure core on a seeded random catalogue of 2,000 skills (~3 prerequisites each,
- * 20 curricula, 200 badges) and a 20,000-event ledger, each next to a baseline measured in
- * the same run, so the ratios mean something on any machine.
- *
- *   npx tsx bench/domain-graph.bench.ts
- *
- * Writes bench/results/domain-graph.json and bench/results/domain-graph.summary.json.
- */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { BadgeDefinition, CriteriaRule } from '../server/domain/criteria/criteria-rule.ts';
 import { eligibleBadges } from '../server/domain/criteria/evaluate-criteria.ts';
@@ -20,7 +10,7 @@ import {
   type SkillNodeInput,
 } from '../server/domain/skills/skill-graph.ts';
 import { seededRandom } from './support/seeded-random.ts';
-import { writeSummary } from './support/summary.ts';
+import { writeResults, writeSummary } from './support/summary.ts';
 
 const SEED = 20_251_126;
 const CURRICULA = 20;
@@ -257,29 +247,20 @@ for (const row of rows) {
   );
 }
 
-const results = new URL('./results/', import.meta.url);
-mkdirSync(results, { recursive: true });
-writeFileSync(
-  new URL('domain-graph.json', results),
-  `${JSON.stringify(
-    {
-      bench: 'domain-graph',
-      node: process.version,
-      seed: SEED,
-      repeats: REPEATS,
-      sizes: {
-        skills: nodes.length,
-        prerequisites: edgeCount,
-        badges: badges.length,
-        events: events.length,
-      },
-      baselines,
-      measures: rows,
-    },
-    null,
-    2,
-  )}\n`,
-);
+writeResults('domain-graph', {
+  bench: 'domain-graph',
+  node: process.version,
+  seed: SEED,
+  repeats: REPEATS,
+  sizes: {
+    skills: nodes.length,
+    prerequisites: edgeCount,
+    badges: badges.length,
+    events: events.length,
+  },
+  baselines,
+  measures: rows,
+});
 
 writeSummary({
   name: 'domain-graph',

@@ -1,21 +1,3 @@
-/**
- * The progress engine on a 500-skill graph: learner recomputations per second, and a group
- * grid of 30 learners × every skill, each next to a baseline measured in the same run.
- *
- *   npx tsx bench/engine.bench.ts
- *
- * Writes bench/results/engine.json and bench/results/engine.summary.json.
- *
- * A "learner recomputation" is what recording one event costs the engine once the learner's
- * state before it is known: the event is applied to the skill states (its skill settled again,
- * the skills it unlocks updated) and every badge whose criteria can change is evaluated again,
- * giving the full list of eligible badges. `recordProgress` does exactly this
- * (`LearnerProgress.apply`, `BadgeEligibility.update`); it also folds the learner's ledger
- * once for the state before the event, which is measured on its own (the "from the ledger"
- * row). Baselines: `JSON.parse` and `structuredClone` of the learner's 500 skill states, i.e.
- * merely reading back the state the engine computes.
- */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { BadgeEligibility } from '../server/domain/criteria/badge-eligibility.ts';
 import type { BadgeDefinition, CriteriaRule } from '../server/domain/criteria/criteria-rule.ts';
 import { eligibleBadges } from '../server/domain/criteria/evaluate-criteria.ts';
@@ -31,7 +13,7 @@ import {
   times,
 } from './support/paired-timing.ts';
 import { seededRandom } from './support/seeded-random.ts';
-import { type SummaryRow, writeSummary } from './support/summary.ts';
+import { type SummaryRow, writeResults, writeSummary } from './support/summary.ts';
 
 const SEED = 20_261_126;
 const CURRICULA = 5;
@@ -281,28 +263,19 @@ writeSummary({
   ],
 });
 
-const folder = new URL('./results/', import.meta.url);
-mkdirSync(folder, { recursive: true });
-writeFileSync(
-  new URL('engine.json', folder),
-  `${JSON.stringify(
-    {
-      bench: 'engine',
-      date: new Date().toISOString(),
-      node: process.version,
-      seed: SEED,
-      sizes: {
-        skills: nodes.length,
-        badges: badges.size,
-        eventsPerLearner: LEARNER_EVENTS,
-        group: GROUP,
-      },
-      results,
-    },
-    null,
-    2,
-  )}\n`,
-);
+writeResults('engine', {
+  bench: 'engine',
+  date: new Date().toISOString(),
+  node: process.version,
+  seed: SEED,
+  sizes: {
+    skills: nodes.length,
+    badges: badges.size,
+    eventsPerLearner: LEARNER_EVENTS,
+    group: GROUP,
+  },
+  results,
+});
 
 function pct(spread: number): string {
   return `${(spread * 100).toFixed(0)}%`;

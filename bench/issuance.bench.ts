@@ -1,20 +1,3 @@
-/**
- * Issuance: OB 3.0 credentials signed with eddsa-rdfc-2022 per second during a bulk validation
- * of 1,000 learners, against @digitalcredentials/vc issuing the same credentials in the same
- * run (target ≥ 5×), and the whole bulk validation through the use case on SQLite.
- *
- *   npx tsx bench/issuance.bench.ts
- *
- * Writes bench/results/issuance.json and bench/results/issuance.summary.json.
- *
- * "As issue-badge uses it": each learner's credential is built by `buildOpenBadgeCredential`
- * from the input `server/app/issue-badge.ts` builds (achievement at the badge's definition
- * URL, criteria and image there too, alignments, French texts, the badge's content hash as
- * version, a salted recipient hash of the learner's email or page, one evidence item per
- * validated skill, a status list entry, validity when the badge has one) and signed by
- * `signCredentialDataIntegrity` with the issuer's Ed25519 key, `now` = the issuing time.
- */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { DataIntegrityProof as DccDataIntegrityProof } from '@digitalcredentials/data-integrity';
 import * as DccEd25519Multikey from '@digitalcredentials/ed25519-multikey';
@@ -37,7 +20,7 @@ import { createStatusList, statusEntry } from '../badges/status/status-list.ts';
 import { badgeDefinitionUrl } from '../server/app/issue-badge.ts';
 import { bulkValidationOnSqlite } from './support/bulk-validation.ts';
 import { comparePaired, measure, median, perSecond, times } from './support/paired-timing.ts';
-import { type SummaryRow, writeSummary } from './support/summary.ts';
+import { type SummaryRow, writeResults, writeSummary } from './support/summary.ts';
 
 const LEARNERS = 1_000;
 const TARGET = 5;
@@ -309,28 +292,19 @@ writeSummary({
   ],
 });
 
-const folder = new URL('./results/', import.meta.url);
-mkdirSync(folder, { recursive: true });
-writeFileSync(
-  new URL('issuance.json', folder),
-  `${JSON.stringify(
-    {
-      bench: 'issuance',
-      date: new Date().toISOString(),
-      node: process.version,
-      learners: LEARNERS,
-      bulkMs,
-      bulkRate,
-      fastShare,
-      vsDcc,
-      vsReference,
-      useCase,
-      dccAlone,
-    },
-    null,
-    2,
-  )}\n`,
-);
+writeResults('issuance', {
+  bench: 'issuance',
+  date: new Date().toISOString(),
+  node: process.version,
+  learners: LEARNERS,
+  bulkMs,
+  bulkRate,
+  fastShare,
+  vsDcc,
+  vsReference,
+  useCase,
+  dccAlone,
+});
 
 function pct(share: number): string {
   return `${(share * 100).toFixed(1)}%`;

@@ -1,21 +1,3 @@
-/**
- * Verification: `verifyCredential` of an OB 3.0 credential the first time (target ≥ 1× the
- * @digitalcredentials/vc stack verifying it) and the same credential again (target ≥ 20×),
- * where the proof cache skips the signature work but revocation (the status list is read on
- * every call) and expiry (against the verifier's clock) are still checked live.
- *
- *   npx tsx bench/verification.bench.ts
- *
- * Writes bench/results/verification.json and bench/results/verification.summary.json.
- *
- * The issuer (did:web) and its status list are served the way Grange's own server verifies
- * its badges (`verifyStoredCredential`): the DID document preloaded, the status list answered
- * by an in-process fetcher from the list as it is now. The DCC side gets the same documents
- * from memory through its document loader, and reads the status list with Digital Bazaar's
- * bitstring status list library, the list's own signature included; both check the proof, the
- * key, the dates and the status. A second pair of rows fetches everything over loopback HTTP.
- */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import * as bitstringStatusList from '@digitalbazaar/vc-bitstring-status-list';
 import { DataIntegrityProof as DccDataIntegrityProof } from '@digitalcredentials/data-integrity';
 import { cryptosuite as dccEddsaRdfc2022 } from '@digitalcredentials/eddsa-rdfc-2022-cryptosuite';
@@ -39,7 +21,7 @@ import {
 } from '../tests/integration/badges/ob3/issuer-server.ts';
 import { sampleInput } from '../tests/unit/badges/ob3/sample-input.ts';
 import { comparePaired, type PairResult, perSecond, times } from './support/paired-timing.ts';
-import { type SummaryRow, writeSummary } from './support/summary.ts';
+import { type SummaryRow, writeResults, writeSummary } from './support/summary.ts';
 
 const POOL = 2_500;
 const SIGN_AT = new Date('2026-03-04T10:00:00Z');
@@ -236,10 +218,11 @@ async function main(): Promise<void> {
     ],
   });
 
-  const folder = new URL('./results/', import.meta.url);
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(
-    new URL('verification.json', folder),
-    `${JSON.stringify({ bench: 'verification', date: new Date().toISOString(), node: process.version, pool: POOL, results }, null, 2)}\n`,
-  );
+  writeResults('verification', {
+    bench: 'verification',
+    date: new Date().toISOString(),
+    node: process.version,
+    pool: POOL,
+    results,
+  });
 }

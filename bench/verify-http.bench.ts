@@ -1,22 +1,3 @@
-/**
- * Employer verification over HTTP (issue 8, benchmark 1): `GET /badges/:id` asking for the
- * signed credential as JSON, at 50 connections, against a bare express handler that answers
- * the very same bytes with the same content type, from the same process, in the same run.
- * Target: ≥ 0.8 of the bare handler's requests per second.
- *
- *   npx tsx bench/verify-http.bench.ts
- *   BENCH_DATABASES=sqlite npx tsx bench/verify-http.bench.ts    (skip PostgreSQL)
- *
- * The award is real (earned through the progress engine) and the route stays live: whether
- * the award may be shown (it exists, its learner's profile is public) is read from the
- * database for every request, never from a read begun before the request arrived; the
- * credential's revocation is in the status list, read live by verifiers. The server runs in a
- * child process
- * (`support/load-server.ts`), autocannon in this one; rounds alternate between the route and
- * the baseline and each figure is the median of its rounds. Writes
- * bench/results/verify-http.json and its summary.
- */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import {
   alternateRounds,
@@ -28,7 +9,7 @@ import {
 import { benchDatabaseKinds, createScratchPostgres } from './support/load-postgres.ts';
 import { startLoadServer } from './support/load-server-process.ts';
 import { createSmallDatabase } from './support/load-small-database.ts';
-import { type SummaryRow, writeSummary } from './support/summary.ts';
+import { type SummaryRow, writeResults, writeSummary } from './support/summary.ts';
 
 const CONNECTIONS = 50;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -131,25 +112,16 @@ for (const database of benchDatabaseKinds()) {
   );
 }
 
-const results = new URL('./results/', import.meta.url);
-mkdirSync(results, { recursive: true });
-writeFileSync(
-  new URL('verify-http.json', results),
-  `${JSON.stringify(
-    {
-      bench: 'verify-http',
-      date: new Date().toISOString(),
-      node: process.version,
-      cpus: cpus().length,
-      connections: CONNECTIONS,
-      rounds: ROUNDS,
-      secondsPerRound: SECONDS,
-      measured,
-    },
-    null,
-    2,
-  )}\n`,
-);
+writeResults('verify-http', {
+  bench: 'verify-http',
+  date: new Date().toISOString(),
+  node: process.version,
+  cpus: cpus().length,
+  connections: CONNECTIONS,
+  rounds: ROUNDS,
+  secondsPerRound: SECONDS,
+  measured,
+});
 
 const micros = (figures: LoadFigures) => `${Math.round(figures.cpuMicrosPerRequest ?? 0)} µs`;
 const rows: SummaryRow[] = measured.flatMap((m) => [

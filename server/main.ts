@@ -6,13 +6,12 @@
 import type { Server } from 'node:http';
 import { formatProblem } from '../curricula/problems.ts';
 import { checkCurriculaFolder } from './app/check-curricula.ts';
-import { ensureIssuer } from './app/ensure-issuer.ts';
-import { importCurricula } from './app/import-curricula.ts';
 import { runNotificationJobs } from './app/notify/run-notification-jobs.ts';
+import { prepareDatabase } from './app/prepare-database.ts';
 import { formatDemoCredentials, seedDemoData } from './app/seed-demo.ts';
 import { loadOrCreateSecrets } from './auth/secrets.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { createDatabase, migrate } from './db/connection.ts';
+import { createDatabase } from './db/connection.ts';
 import { createApp } from './http/app.ts';
 import { createLogger } from './logger.ts';
 import { createMailer } from './mail/mailer.ts';
@@ -43,16 +42,7 @@ async function main(): Promise<void> {
 
   const clock = () => new Date();
   const db = createDatabase(config.database);
-  await migrate(db);
-  await importCurricula(db, curricula.catalog, clock);
-  // The issuer's keys and first status list are created on first run and kept in the database;
-  // signing and the public routes re-read the keys there, so a key rotated through another
-  // process sharing the database is used at once.
-  const issuer = await ensureIssuer(
-    db,
-    { publicUrl: config.publicUrl, name: config.issuer.name, email: config.issuer.email },
-    clock,
-  );
+  const issuer = await prepareDatabase(db, curricula.catalog, config, clock);
   // Generated into data/ on first run (mode 0600), never committed.
   const secrets = loadOrCreateSecrets(config.dataDir);
   const demo = config.demoData

@@ -14,10 +14,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { checkCurriculaFolder } from '../../server/app/check-curricula.ts';
-import { ensureIssuer } from '../../server/app/ensure-issuer.ts';
-import { importCurricula } from '../../server/app/import-curricula.ts';
+import { prepareDatabase } from '../../server/app/prepare-database.ts';
 import { loadConfig } from '../../server/config.ts';
-import { createDatabase, migrate } from '../../server/db/connection.ts';
+import { createDatabase } from '../../server/db/connection.ts';
 import { createApp } from '../../server/http/app.ts';
 import { createLogger } from '../../server/logger.ts';
 
@@ -31,13 +30,7 @@ const curricula = await checkCurriculaFolder();
 if (!curricula.ok) throw new Error('the shipped curricula have problems: run `npm run grange`');
 const clock = () => new Date();
 const db = createDatabase(config.database);
-await migrate(db);
-await importCurricula(db, curricula.catalog, clock);
-const issuer = await ensureIssuer(
-  db,
-  { publicUrl: config.publicUrl, name: config.issuer.name, email: config.issuer.email },
-  clock,
-);
+const issuer = await prepareDatabase(db, curricula.catalog, config, clock);
 const grange = createApp({
   config,
   db,

@@ -35,6 +35,16 @@ export interface BenchSummary {
   run?: string;
 }
 
+/**
+ * Writes everything a script measured (every batch, every ratio) to
+ * `bench/results/<name>.json`, for whoever wants more than the summary.
+ */
+export function writeResults(name: string, results: unknown): void {
+  const folder = new URL('../results/', import.meta.url);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(new URL(`${name}.json`, folder), `${JSON.stringify(results, null, 2)}\n`);
+}
+
 /** Writes the summary where `bench/run-all.ts` reads it. */
 export function writeSummary(summary: BenchSummary): void {
   const folder = new URL('../results/', import.meta.url);

@@ -19,6 +19,7 @@ import type { AwardReview } from '../db/repositories/admin-awards-repository.ts'
 import type { LearnerEnrolment } from '../db/repositories/learner-enrolments-repository.ts';
 import type { Person } from '../db/repositories/people-repository.ts';
 import type { AttendanceRecord } from '../db/repositories/workshops-repository.ts';
+import type { SkillState } from '../domain/progress/skill-states.ts';
 import type { Logger } from '../logger.ts';
 
 /** What the GraphQL handler needs; `createGraphqlHandler(deps)` receives it once. */
@@ -46,6 +47,8 @@ export interface GraphqlLoaders {
   attendance(sessionId: string): Promise<AttendanceRecord[]>;
   /** What an administrator reviews about an award (flag origin, last clearance); null: none. */
   awardReview(awardId: string): Promise<AwardReview | null>;
+  /** A learner's skill states now, read once per request and learner. */
+  learnerStates(learnerId: string): Promise<ReadonlyMap<string, SkillState>>;
   /** A learner's folded states and standing badges, read once per request and learner. */
   learnerSnapshot(learnerId: string): Promise<LearnerSnapshot>;
   /** A learner's enrolments with their groups, read once per request and learner. */

@@ -4,7 +4,7 @@
  */
 import DataLoader from 'dataloader';
 import { createGraphQLError } from 'graphql-yoga';
-import { readLearnerSnapshot } from '../app/learner/learner-snapshot.ts';
+import { readLearnerSnapshot, readLearnerStates } from '../app/learner/learner-snapshot.ts';
 import { verifyAccessToken } from '../auth/access-tokens.ts';
 import { InvalidAccessToken } from '../auth/errors.ts';
 import type { GroupMembership, Viewer } from '../auth/policies.ts';
@@ -91,6 +91,10 @@ function createLoaders(deps: GraphqlDeps): GraphqlLoaders {
     return awardIds.map((id) => reviews.get(id) ?? null);
   });
 
+  // A page asking a learner's skill states and their progress (the curriculum page) reads
+  // their saved tracks once.
+  const learnerStates = oncePerLearner((learnerId) => readLearnerStates(deps, learnerId));
+
   return {
     person: (id) => people.load(id),
     activeMemberships: (personId) => memberships.load(personId),
@@ -98,7 +102,10 @@ function createLoaders(deps: GraphqlDeps): GraphqlLoaders {
     awardReview: (awardId) => awardReviews.load(awardId),
     // The home asks for next steps and curricula at once: both share one read of the
     // learner's progress, and one of their enrolments.
-    learnerSnapshot: oncePerLearner((learnerId) => readLearnerSnapshot(deps, learnerId)),
+    learnerStates,
+    learnerSnapshot: oncePerLearner((learnerId) =>
+      readLearnerSnapshot(deps, learnerId, learnerStates(learnerId)),
+    ),
     learnerEnrolments: oncePerLearner((learnerId) => listLearnerEnrolments(db, learnerId)),
   };
 }

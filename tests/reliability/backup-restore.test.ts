@@ -195,17 +195,7 @@ describe('grange backup and grange restore on SQLite', () => {
     const server = await startServerProcess(site.settings);
     db = site.connect();
     const catalog = await shippedCurricula();
-    const { admin, workshops } = await seedWorkshops(
-      { db, catalog, jwtSecret: site.jwtSecret() },
-      {
-        workshops: 1,
-        learnersPerWorkshop: LEARNERS,
-        curriculumId: CURRICULUM,
-        targetSkills: [],
-        signIn: true,
-        label: 'sauvegarde',
-      },
-    );
+    const { admin, workshops } = await seedOneWorkshop(db, catalog, site.jwtSecret());
     const file = join(backupDir, 'grange-backup.sqlite');
     await backUpRestoreAndVerify({
       original: site.settings,
@@ -275,17 +265,7 @@ describe.each(testDatabaseKinds().filter((kind) => kind === 'postgres'))(
       const server = await startServerProcess(original);
       db = createDatabase({ client: 'postgres', url: urlOf(sourceName) });
       const catalog = await shippedCurricula();
-      const { admin, workshops } = await seedWorkshops(
-        { db, catalog, jwtSecret: site.jwtSecret() },
-        {
-          workshops: 1,
-          learnersPerWorkshop: LEARNERS,
-          curriculumId: CURRICULUM,
-          targetSkills: [],
-          signIn: true,
-          label: 'sauvegarde',
-        },
-      );
+      const { admin, workshops } = await seedOneWorkshop(db, catalog, site.jwtSecret());
       // The pointer the CLI gives is the command run here.
       const pointer = await grange(['backup', 'x.sqlite'], { DATABASE_URL: urlOf(sourceName) });
       expect(pointer.code).toBe(2);
@@ -318,3 +298,18 @@ describe.each(testDatabaseKinds().filter((kind) => kind === 'postgres'))(
     });
   },
 );
+
+/** One workshop of LEARNERS signed-in learners: what both tests back up while it is used. */
+function seedOneWorkshop(db: Database, catalog: Catalog, jwtSecret: string) {
+  return seedWorkshops(
+    { db, catalog, jwtSecret },
+    {
+      workshops: 1,
+      learnersPerWorkshop: LEARNERS,
+      curriculumId: CURRICULUM,
+      targetSkills: [],
+      signIn: true,
+      label: 'sauvegarde',
+    },
+  );
+}

@@ -54,16 +54,16 @@ export const SAVE_TRACKS_AFTER = 20;
 /**
  * @param deps the database, the catalog and the clock.
  * @param learnerId the learner.
+ * @param read their states when the caller has read them already (a GraphQL request shares
+ *   one read between its fields); else they are read here.
  * @returns their states and standing badges.
  */
 export async function readLearnerSnapshot(
   deps: LearnerStatesDeps,
   learnerId: string,
+  read: Promise<ReadonlyMap<string, SkillState>> = readLearnerStates(deps, learnerId),
 ): Promise<LearnerSnapshot> {
-  const [states, standing] = await Promise.all([
-    readLearnerStates(deps, learnerId),
-    listStandingBadges(deps.db, learnerId),
-  ]);
+  const [states, standing] = await Promise.all([read, listStandingBadges(deps.db, learnerId)]);
   return { states, standing };
 }
 

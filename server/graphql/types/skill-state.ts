@@ -6,7 +6,6 @@
 import { curriculumOf } from '../../app/curricula-to-domain.ts';
 import { indexCatalog } from '../../app/issuance/catalog-index.ts';
 import type { IssuedAward } from '../../app/issue-badge.ts';
-import { readLearnerStates } from '../../app/learner/learner-snapshot.ts';
 import { type RecordProgressCommand, recordProgress } from '../../app/record-progress.ts';
 import { Forbidden } from '../../auth/errors.ts';
 import { canValidate } from '../../auth/policies.ts';
@@ -78,7 +77,7 @@ builder.queryFields((t) => ({
       "The signed-in learner's state on every skill of the curriculum, in prerequisite order.",
     args: { curriculumId: t.arg.id({ required: true }) },
     resolve: async (_root, args, context) => {
-      const states = await readLearnerStates(context.deps, context.viewer.personId);
+      const states = await context.loaders.learnerStates(context.viewer.personId);
       const curriculumId = String(args.curriculumId);
       return [...states.values()].filter((s) => curriculumOf(s.skillId) === curriculumId);
     },
