@@ -8,6 +8,8 @@ import knex, { type Knex } from 'knex';
 import { knexSnakeCaseMappers } from 'objection';
 import type { Config } from '../config.ts';
 import { migrationSource } from './migrations/index.ts';
+import { cachePreparedStatements, type SqliteConnection } from './prepared-statements.ts';
+import { closeReader } from './select-rows.ts';
 
 export type Database = Knex;
 
@@ -25,7 +27,7 @@ export function createDatabase(database: Config['database']): Database {
     });
   }
   if (database.filename !== ':memory:') mkdirSync(dirname(database.filename), { recursive: true });
-  return knex({
+  const db = knex({
     client: 'better-sqlite3',
     connection: { filename: database.filename },
     useNullAsDefault: true,
@@ -52,39 +54,15 @@ export function createDatabase(database: Config['database']): Database {
     },
     ...knexSnakeCaseMappers(),
   });
-}
-
-/** What this module uses of a better-sqlite3 connection. */
-interface SqliteConnection {
-  pragma(sql: string): unknown;
-  prepare(sql: string): unknown;
-}
-
-/** Prepared statements kept per connection; the least recently used go first. */
-const PREPARED_STATEMENTS = 1000;
-
-/**
- * Knex prepares every statement again each time it runs it, which costs more than running a
- * short one (a sign-in check, a learner's saved tracks). The same SQL text gets the same
- * prepared statement instead: knex runs each to completion at once (`all` or `run`, never an
- * iterator), and SQLite prepares a statement again by itself when the schema changes.
- */
-function cachePreparedStatements(connection: SqliteConnection): void {
-  const prepare = connection.prepare.bind(connection);
-  const statements = new Map<string, unknown>();
-  connection.prepare = (sql: string) => {
-    let statement = statements.get(sql);
-    if (statement === undefined) {
-      statement = prepare(sql);
-      if (statements.size >= PREPARED_STATEMENTS) {
-        statements.delete(statements.keys().next().value as string);
-      }
-    } else {
-      statements.delete(sql);
-    }
-    statements.set(sql, statement);
-    return statement;
+  // The read-only connection of `select-rows.ts` closes with knex's (`db.destroy()` calls
+  // its client's, which may be replaced; `db.destroy` itself may not).
+  const client = db.client as { destroy(callback?: unknown): Promise<void> };
+  const destroy = client.destroy.bind(client);
+  client.destroy = (callback?: unknown) => {
+    closeReader(db);
+    return destroy(callback);
   };
+  return db;
 }
 
 /** Runs every pending migration. */

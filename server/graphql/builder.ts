@@ -13,7 +13,9 @@ import { createGraphQLError } from 'graphql-yoga';
 import type { EvidenceFilesDeps } from '../app/evidence-files/evidence-file-store.ts';
 import type { LearnerSnapshot } from '../app/learner/learner-snapshot.ts';
 import type { IncomingFile } from '../app/learner/submit-evidence.ts';
+import type { LearnerStatesCache, LedgerCache } from '../app/ledger-cache.ts';
 import type { RecordProgressDeps } from '../app/record-progress.ts';
+import type { GridColumns } from '../app/workshops/group-progress.ts';
 import { type GroupMembership, hasRole, type Viewer } from '../auth/policies.ts';
 import type { AwardReview } from '../db/repositories/admin-awards-repository.ts';
 import type { LearnerEnrolment } from '../db/repositories/learner-enrolments-repository.ts';
@@ -31,6 +33,10 @@ export interface GraphqlDeps extends RecordProgressDeps {
   evidenceFiles?: EvidenceFilesDeps;
   /** The IANA zone of the workshops (`config.timeZone`): what "today" means. */
   timeZone: string;
+  /** Learners' settled states kept between requests; `createGraphqlHandler` makes one. */
+  learnerStatesCache?: LearnerStatesCache;
+  /** Learners' columns of trainers' grids kept between requests; `createGraphqlHandler` makes one. */
+  gridColumnsCache?: LedgerCache<GridColumns>;
 }
 
 /**

@@ -45,7 +45,7 @@ export async function createContext(
     throw error;
   }
   // The token's roles may be up to 15 minutes old: decisions use the roles held now. This
-  // costs every signed-in request 2 queries (the person, their roles); `me` reuses them.
+  // costs every signed-in request 1 query (the person with their roles); `me` reuses it.
   const person = await loaders.person(claimed.personId);
   if (person === null) throw invalidToken();
   if (person.disabledAt !== null) return { viewer: null, deps, loaders };

@@ -11,6 +11,7 @@
 // instance of the GraphQLError class yoga knows, or it would be taken for a crash (500).
 import { NoSchemaIntrospectionCustomRule, parse } from 'graphql/index.js';
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { LedgerCache } from '../app/ledger-cache.ts';
 import { aliasLimitRule, DEFAULT_MAX_ALIASES } from './alias-limit.ts';
 import type { GraphqlContext, GraphqlDeps } from './builder.ts';
 import { costRefusal, DEFAULT_MAX_COMPLEXITY } from './complexity-limit.ts';
@@ -21,6 +22,12 @@ import { schema } from './schema.ts';
 
 /** The most tokens a document may have: far above any real query, far below a hostile one. */
 export const MAX_TOKENS = 2_000;
+
+/**
+ * Learners' grid columns kept: every learner of a large installation in one curriculum (a
+ * learner's columns of one curriculum take about half a kilobyte).
+ */
+const GRID_COLUMNS_KEPT = 20_000;
 
 /** Options of the handler besides its dependencies. */
 export interface GraphqlHandlerOptions {
@@ -41,14 +48,20 @@ export interface GraphqlHandlerOptions {
 export type GraphqlHandler = YogaServerInstance<object, GraphqlContext>;
 
 /**
- * @param deps the database, catalog, issuer, public URL, clock, token secret and logger.
+ * @param handlerDeps the database, catalog, issuer, public URL, clock, token secret and logger.
  * @param options GraphiQL and the limits.
  * @returns the yoga server for `/graphql`.
  */
 export function createGraphqlHandler(
-  deps: GraphqlDeps,
+  handlerDeps: GraphqlDeps,
   options: GraphqlHandlerOptions = {},
 ): GraphqlHandler {
+  // One cache of each kind per handler: requests about the same learners share them.
+  const deps: GraphqlDeps = {
+    ...handlerDeps,
+    learnerStatesCache: handlerDeps.learnerStatesCache ?? new LedgerCache(),
+    gridColumnsCache: handlerDeps.gridColumnsCache ?? new LedgerCache(GRID_COLUMNS_KEPT),
+  };
   const maxTokens = options.maxTokens ?? MAX_TOKENS;
   const introspection = options.introspection ?? process.env.NODE_ENV !== 'production';
   const limits: Plugin = {

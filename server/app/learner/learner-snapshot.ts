@@ -25,12 +25,14 @@ import {
   foldTracks,
   type SkillState,
   settleAll,
+  settledBetween,
   type Track,
 } from '../../domain/progress/skill-states.ts';
 import { decodeTracks, encodeTracks } from '../../domain/progress/track-snapshot.ts';
 import { toMillis } from '../../domain/time.ts';
 import type { Catalog } from '../check-curricula.ts';
 import { indexCatalog } from '../issuance/catalog-index.ts';
+import { type LearnerStatesCache, learnerStatesKey } from '../ledger-cache.ts';
 
 export type { StandingBadge };
 
@@ -46,6 +48,8 @@ export interface LearnerStatesDeps {
   db: Database;
   catalog: Catalog;
   clock: () => Date;
+  /** Settled states kept between requests (`ledger-cache.ts`); none: fold each time. */
+  learnerStatesCache?: LearnerStatesCache;
 }
 
 /** Events folded on a read past which the read saves the tracks it worked out. */
@@ -79,6 +83,9 @@ export async function readLearnerStates(
   const index = indexCatalog(deps.catalog);
   const now = deps.clock();
   const { saved, lastSeq } = await readTracksAndLedgerEnd(deps.db, learnerId);
+  const key = learnerStatesKey(learnerId, index.contentKey);
+  const kept = deps.learnerStatesCache?.find(key, { lastSeq, now: now.getTime() });
+  if (kept !== undefined) return kept;
   let tracks: Map<string, Track> | undefined;
   if (saved !== undefined && saved.catalogKey === index.contentKey) {
     tracks = decodeTracks(saved.tracks);
@@ -105,7 +112,14 @@ export async function readLearnerStates(
       now,
     );
   }
-  return settleAll(deps.catalog.graph, folded, toMillis(now));
+  const millis = toMillis(now);
+  const states = settleAll(deps.catalog.graph, folded, millis);
+  deps.learnerStatesCache?.keep(key, {
+    throughSeq: last?.seq ?? throughSeq,
+    ...settledBetween(folded, millis),
+    value: states,
+  });
+  return states;
 }
 
 /**

@@ -15,6 +15,7 @@ import {
 import type { SkillState } from '../../domain/progress/skill-states.ts';
 import type { Catalog } from '../check-curricula.ts';
 import { qualify } from '../curricula-to-domain.ts';
+import { derivedFrom, setKey } from '../ledger-cache.ts';
 import { badgesHeldAt, type LearnerSnapshot, readLearnerSnapshot } from './learner-snapshot.ts';
 
 /** Where a learner stands in one curriculum. */
@@ -104,7 +105,11 @@ export async function learnerProgress(
 ): Promise<(curriculum: Curriculum) => CurriculumProgress> {
   const read = await snapshot;
   const held = badgesHeldAt(read, deps.clock());
-  return (curriculum) => summariseProgress(curriculum, read.states, held);
+  const heldKey = setKey(held);
+  return (curriculum) =>
+    derivedFrom(read.states, `progress|${curriculum.id}|${heldKey}`, () =>
+      summariseProgress(curriculum, read.states, held),
+    );
 }
 
 /**

@@ -14,9 +14,12 @@ import {
   type SubmittedSkill,
 } from '../../db/repositories/group-progress-repository.ts';
 import type { Group } from '../../db/repositories/groups-repository.ts';
+import { ledgerEnds } from '../../db/repositories/progress-ledger-repository.ts';
 import type { SkillStatus } from '../../domain/progress/skill-states.ts';
 import type { Catalog } from '../check-curricula.ts';
 import { curriculumOf } from '../curricula-to-domain.ts';
+import { indexCatalog } from '../issuance/catalog-index.ts';
+import type { LedgerCache } from '../ledger-cache.ts';
 import { requireGroupAccess } from './access.ts';
 
 /** A group with its members. */
@@ -31,11 +34,18 @@ export interface GridCell {
   level: number | null;
 }
 
+/** A learner's columns of a grid: the status and level of each skill, in column order. */
+export interface GridColumns {
+  statuses: readonly SkillStatus[];
+  levels: readonly (number | null)[];
+}
+
 /** One learner's row of the grid. */
-export interface GridRow {
+export interface GridRow extends GridColumns {
   learnerId: string;
   displayName: string;
-  cells: GridCell[];
+  /** The grid's columns (the same array for every row). */
+  skillIds: readonly string[];
 }
 
 /** The grid of a group on a curriculum. */
@@ -45,6 +55,14 @@ export interface ProgressGrid {
   /** The curriculum's skills, in prerequisite order: the columns. */
   skillIds: string[];
   rows: GridRow[];
+}
+
+export interface ProgressGridDeps {
+  db: Database;
+  catalog: Catalog;
+  clock: () => Date;
+  /** Learners' columns kept between requests (`ledger-cache.ts`); none: read each time. */
+  gridColumnsCache?: LedgerCache<GridColumns>;
 }
 
 /** @returns the groups the viewer trains (an admin: every active group), with members. */
@@ -68,13 +86,15 @@ export async function findGroup(
 }
 
 /**
- * The grid reads the skill-state projection of all the group's learners in one query; skills
- * without a row have no events, so they are available or locked as the graph says.
+ * The grid reads the skill-state projection of the group's learners in one query; skills
+ * without a row have no events, so they are available or locked as the graph says. A
+ * learner's columns are kept (`gridColumnsCache`) while their ledger ends where it did: a grid
+ * refreshed during a workshop reads again only the rows of the learners validated since.
  *
  * @throws Forbidden, UnknownGroup.
  */
 export async function progressGrid(
-  deps: { db: Database; catalog: Catalog; clock: () => Date },
+  deps: ProgressGridDeps,
   viewer: Viewer,
   input: { groupId: string; curriculumId: string },
 ): Promise<ProgressGrid> {
@@ -84,17 +104,61 @@ export async function progressGrid(
   );
   const graph = deps.catalog.graph;
   const skillIds = graph.topologicalOrder().filter((id) => curriculumOf(id) === input.curriculumId);
+  const learnerIds = learners.map((l) => l.personId);
+  // Read before the rows: rows newer than these ends are kept as of these ends, never older.
+  const ends = await ledgerEnds(deps.db, learnerIds);
+  const now = deps.clock().getTime();
+  const catalogKey = indexCatalog(deps.catalog).contentKey;
+  const keyOf = (learnerId: string) => `${catalogKey}|${input.curriculumId}|${learnerId}`;
+  const columns = new Map<string, GridColumns>();
+  for (const learnerId of learnerIds) {
+    const kept = deps.gridColumnsCache?.find(keyOf(learnerId), {
+      lastSeq: ends.get(learnerId) ?? 0,
+      now,
+    });
+    if (kept !== undefined) columns.set(learnerId, kept);
+  }
+  const unread = learnerIds.filter((id) => !columns.has(id));
+  if (unread.length > 0) {
+    for (const [learnerId, worked] of await readColumns(deps, unread, skillIds, now)) {
+      columns.set(learnerId, worked.value);
+      deps.gridColumnsCache?.keep(keyOf(learnerId), {
+        ...worked,
+        throughSeq: ends.get(learnerId) ?? 0,
+      });
+    }
+  }
+  return {
+    groupId: input.groupId,
+    curriculumId: input.curriculumId,
+    skillIds,
+    rows: learners.map((learner) => ({
+      learnerId: learner.personId,
+      displayName: learner.displayName,
+      skillIds,
+      ...(columns.get(learner.personId) ?? { statuses: [], levels: [] }),
+    })),
+  };
+}
+
+/**
+ * @returns each learner's columns from their projection rows, with the instants between which
+ *   they hold (a validation lapsing turns `validated` into `expired` without any event).
+ */
+async function readColumns(
+  deps: ProgressGridDeps,
+  learnerIds: readonly string[],
+  skillIds: readonly string[],
+  now: number,
+): Promise<Map<string, { value: GridColumns; from: number; until: number }>> {
+  const graph = deps.catalog.graph;
   // The curriculum's skills, and those of any curriculum holding one of their prerequisites
   // (an untouched skill is available when its prerequisites are validated): not the others.
-  const curricula = new Set([input.curriculumId]);
+  const curricula = new Set(skillIds.map(curriculumOf));
   for (const skillId of skillIds) {
     for (const ancestor of graph.ancestors(skillId)) curricula.add(curriculumOf(ancestor));
   }
-  const rows = await listStateRowsOfLearners(
-    deps.db,
-    learners.map((l) => l.personId),
-    [...curricula],
-  );
+  const rows = await listStateRowsOfLearners(deps.db, learnerIds, [...curricula]);
   const byLearner = new Map<string, Map<string, (typeof rows)[number]>>();
   for (const row of rows) {
     let states = byLearner.get(row.learnerId);
@@ -104,48 +168,44 @@ export async function progressGrid(
     }
     states.set(row.skillId, row);
   }
-  const now = deps.clock().getTime();
-  return {
-    groupId: input.groupId,
-    curriculumId: input.curriculumId,
-    skillIds,
-    rows: learners.map((learner) => {
-      const states = byLearner.get(learner.personId) ?? new Map();
-      const memo = new Map<string, SkillStatus>();
-      const statusOf = (skillId: string): SkillStatus => {
-        const known = memo.get(skillId);
-        if (known !== undefined) return known;
-        const row = states.get(skillId);
-        let status: SkillStatus;
-        if (row === undefined) {
-          // As the fold: a skill without events unlocks when every prerequisite is validated.
-          status = graph.prerequisites(skillId).every((p) => statusOf(p) === 'validated')
-            ? 'available'
-            : 'locked';
-        } else if (
-          row.status === 'validated' &&
-          row.expiresAt !== null &&
-          Date.parse(row.expiresAt) <= now
-        ) {
-          // The projection says what the ledger said at its last event: a lapse needs no event.
-          status = 'expired';
-        } else {
-          status = row.status as SkillStatus;
-        }
-        memo.set(skillId, status);
-        return status;
-      };
-      return {
-        learnerId: learner.personId,
-        displayName: learner.displayName,
-        cells: skillIds.map((skillId) => ({
-          skillId,
-          status: statusOf(skillId),
-          level: states.get(skillId)?.level ?? null,
-        })),
-      };
-    }),
-  };
+  const worked = new Map<string, { value: GridColumns; from: number; until: number }>();
+  for (const learnerId of learnerIds) {
+    const states = byLearner.get(learnerId) ?? new Map();
+    let from = Number.NEGATIVE_INFINITY;
+    let until = Number.POSITIVE_INFINITY;
+    const memo = new Map<string, SkillStatus>();
+    const statusOf = (skillId: string): SkillStatus => {
+      const known = memo.get(skillId);
+      if (known !== undefined) return known;
+      const row = states.get(skillId);
+      let status: SkillStatus;
+      if (row === undefined) {
+        // As the fold: a skill without events unlocks when every prerequisite is validated.
+        status = graph.prerequisites(skillId).every((p) => statusOf(p) === 'validated')
+          ? 'available'
+          : 'locked';
+      } else if (row.status === 'validated' && row.expiresAt !== null) {
+        // The projection says what the ledger said at its last event: a lapse needs no event.
+        const lapse = Date.parse(row.expiresAt);
+        if (lapse <= now) from = Math.max(from, lapse);
+        else until = Math.min(until, lapse);
+        status = lapse <= now ? 'expired' : 'validated';
+      } else {
+        status = row.status as SkillStatus;
+      }
+      memo.set(skillId, status);
+      return status;
+    };
+    worked.set(learnerId, {
+      value: {
+        statuses: skillIds.map(statusOf),
+        levels: skillIds.map((skillId) => states.get(skillId)?.level ?? null),
+      },
+      from,
+      until,
+    });
+  }
+  return worked;
 }
 
 /**

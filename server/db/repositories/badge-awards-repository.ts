@@ -12,6 +12,7 @@ import { type Database, isPostgres } from '../connection.ts';
 import { AwardEvidenceModel } from '../models/award-evidence.model.ts';
 import { BadgeAwardModel } from '../models/badge-award.model.ts';
 import { toIsoInstant } from '../models/engine-row.model.ts';
+import { selectRows } from '../select-rows.ts';
 
 /** A signed OB 3.0 credential, as stored. */
 export type StoredCredential = OpenBadgeCredential & { proof?: unknown };
@@ -131,14 +132,13 @@ export async function listStandingBadges(
   db: Database,
   learnerId: string,
 ): Promise<StandingBadge[]> {
-  const rows = (await db('badgeAwards')
-    .select('badgeId', 'validUntil')
-    .where('learnerId', learnerId)
-    .whereNull('revokedAt')
-    .orderBy([{ column: 'issuedAt' }, { column: 'id' }])) as {
-    badgeId: string;
-    validUntil: Date | string | null;
-  }[];
+  // Read by every learner page: written out for `selectRows` rather than built.
+  const rows = await selectRows<{ badgeId: string; validUntil: Date | string | null }>(
+    db,
+    `select badge_id as "badgeId", valid_until as "validUntil" from badge_awards
+     where learner_id = ? and revoked_at is null order by issued_at, id`,
+    [learnerId],
+  );
   return rows.map((row) =>
     row.validUntil === null
       ? { badgeId: row.badgeId }

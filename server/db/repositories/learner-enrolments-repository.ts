@@ -5,6 +5,7 @@
  */
 import type { Knex } from 'knex';
 import type { Database } from '../connection.ts';
+import { selectRows } from '../select-rows.ts';
 
 /** A group in which the learner follows a curriculum. */
 export interface EnrolmentGroup {
@@ -38,24 +39,19 @@ export async function listLearnerEnrolments(
     enrolledAt: string | Date;
     groupId: string | null;
     groupName: string | null;
-  }> = await db('enrolments as e')
-    .leftJoin('groupMembers as m', (join) => {
-      join.on('m.personId', '=', 'e.personId').andOnVal('m.role', '=', 'learner');
-    })
-    .leftJoin('groups as g', (join) => {
-      join
-        .on('g.id', '=', 'm.groupId')
-        .andOn('g.curriculumId', '=', 'e.curriculumId')
-        .andOnNull('g.archivedAt');
-    })
-    .select('e.curriculumId', 'e.enrolledAt', 'g.id as groupId', 'g.name as groupName')
-    .where('e.personId', personId)
-    .orderBy([
-      { column: 'e.enrolledAt' },
-      { column: 'e.curriculumId' },
-      { column: 'g.name' },
-      { column: 'g.id' },
-    ]);
+  }> = await selectRows(
+    db,
+    // Read by every home page: written out for `selectRows` rather than built.
+    `select e.curriculum_id as "curriculumId", e.enrolled_at as "enrolledAt",
+       g.id as "groupId", g.name as "groupName"
+     from enrolments e
+     left join group_members m on m.person_id = e.person_id and m.role = ?
+     left join groups g
+       on g.id = m.group_id and g.curriculum_id = e.curriculum_id and g.archived_at is null
+     where e.person_id = ?
+     order by e.enrolled_at, e.curriculum_id, g.name, g.id`,
+    ['learner', personId],
+  );
 
   const enrolments = new Map<string, LearnerEnrolment>();
   for (const row of rows) {

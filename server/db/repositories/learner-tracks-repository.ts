@@ -3,6 +3,7 @@
  * their ledger, so their progress is read from one row and the few events after it.
  */
 import type { Database } from '../connection.ts';
+import { selectRows } from '../select-rows.ts';
 
 /** The tracks of a learner as of one event. */
 export interface SavedTracks {
@@ -35,19 +36,20 @@ export async function readTracksAndLedgerEnd(
   db: Database,
   learnerId: string,
 ): Promise<TracksAndLedgerEnd> {
-  const saved = (column: string) =>
-    db('learnerTracks').select(column).where('learnerId', learnerId).as(column);
-  const [row] = (await db.select(
-    db('progressEvents').max('seq').where('learnerId', learnerId).as('lastSeq'),
-    saved('throughSeq'),
-    saved('catalogKey'),
-    saved('tracks'),
-  )) as {
+  // Read by every learner page: written out for `selectRows` rather than built.
+  const [row] = await selectRows<{
     lastSeq: number | string | null;
     throughSeq: number | string | null;
     catalogKey: string | null;
     tracks: string | null;
-  }[];
+  }>(
+    db,
+    `select (select max(seq) from progress_events where learner_id = ?) as "lastSeq",
+       (select through_seq from learner_tracks where learner_id = ?) as "throughSeq",
+       (select catalog_key from learner_tracks where learner_id = ?) as "catalogKey",
+       (select tracks from learner_tracks where learner_id = ?) as "tracks"`,
+    [learnerId, learnerId, learnerId, learnerId],
+  );
   const lastSeq = Number(row?.lastSeq ?? 0);
   if (row?.throughSeq == null || row.catalogKey === null || row.tracks === null) {
     return { saved: undefined, lastSeq };

@@ -1,6 +1,8 @@
 /** Notifications: what to tell a person (a badge earned, a validation rejected). */
 import type { Database } from '../connection.ts';
+import { toIsoInstant } from '../models/engine-row.model.ts';
 import { NotificationModel } from '../models/notification.model.ts';
+import { selectRows } from '../select-rows.ts';
 
 export type NotificationKind = 'badge-earned' | 'badge-revoked' | 'validation-rejected';
 
@@ -39,19 +41,28 @@ export async function listNotifications(
   db: Database,
   personId: string,
 ): Promise<NotificationRecord[]> {
-  const rows = await NotificationModel.query(db)
-    .where('personId', personId)
-    .orderBy([
-      { column: 'createdAt', order: 'desc' },
-      { column: 'id', order: 'desc' },
-    ]);
+  // Read by every home page: written out for `selectRows` rather than built.
+  const rows = await selectRows<{
+    id: string;
+    personId: string;
+    kind: string;
+    payload: string;
+    createdAt: unknown;
+    readAt: unknown;
+  }>(
+    db,
+    `select id, person_id as "personId", kind, payload, created_at as "createdAt",
+       read_at as "readAt"
+     from notifications where person_id = ? order by created_at desc, id desc`,
+    [personId],
+  );
   return rows.map((row) => ({
     id: row.id,
     personId: row.personId,
     kind: row.kind as NotificationKind,
     payload: JSON.parse(row.payload) as Record<string, unknown>,
-    createdAt: row.createdAt,
-    ...(row.readAt === null ? {} : { readAt: row.readAt }),
+    createdAt: toIsoInstant(row.createdAt),
+    ...(row.readAt === null ? {} : { readAt: toIsoInstant(row.readAt) }),
   }));
 }
 

@@ -12,9 +12,11 @@ import type { Knex } from 'knex';
 import { UniqueViolationError } from 'objection';
 import { isRole, type Role } from '../../auth/roles.ts';
 import { type Database, isPostgres } from '../connection.ts';
+import { parseBooleans, parseTimestamps } from '../models/column-values.ts';
 import { GuardianConsentModel } from '../models/guardian-consent.model.ts';
 import { PersonModel } from '../models/person.model.ts';
 import { PersonRoleModel } from '../models/person-role.model.ts';
+import { placeholders, selectRows } from '../select-rows.ts';
 
 /** A person with their roles. */
 export interface Person {
@@ -91,7 +93,41 @@ function sortRoles(roles: readonly string[]): Role[] {
   return roles.filter(isRole).sort();
 }
 
-function toPerson(row: PersonModel, roles: readonly string[]): Person {
+/** The columns of a person, as `PersonModel` names them (`p`: people). */
+const PERSON_COLUMNS = `p.id, p.display_name as "displayName", p.email,
+  p.learner_code as "learnerCode", p.locale, p.is_minor as "isMinor",
+  p.private_profile as "privateProfile", p.large_text as "largeText",
+  p.created_at as "createdAt", p.updated_at as "updatedAt", p.disabled_at as "disabledAt",
+  p.disabled_reason as "disabledReason"`;
+
+/** A row of {@link PERSON_COLUMNS}, as either database returns it. */
+interface PersonRow {
+  id: string;
+  displayName: string;
+  email: string | null;
+  learnerCode: string | null;
+  locale: string;
+  isMinor: boolean | number;
+  privateProfile: boolean | number;
+  largeText: boolean | number;
+  createdAt: Date | string;
+  updatedAt: Date | string;
+  disabledAt: Date | string | null;
+  disabledReason: string | null;
+}
+
+/** What `toPerson` reads of a row: a `PersonModel`, or a parsed {@link PersonRow}. */
+type PersonFields = Omit<Person, 'roles'>;
+
+/** The row with booleans and dates, as `PersonModel.$parseDatabaseJson` makes them. */
+function parsePersonRow(row: PersonRow): PersonFields {
+  const parsed: Record<string, unknown> = { ...row };
+  parseBooleans(parsed, ['isMinor', 'privateProfile', 'largeText']);
+  parseTimestamps(parsed, ['createdAt', 'updatedAt', 'disabledAt']);
+  return parsed as unknown as PersonFields;
+}
+
+function toPerson(row: PersonFields, roles: readonly string[]): Person {
   return {
     id: row.id,
     displayName: row.displayName,
@@ -184,21 +220,30 @@ export class PeopleRepository {
 
   /**
    * @param ids people to read (unknown ids are left out).
-   * @returns those people with their roles, in two queries whatever their number, in no order.
+   * @returns those people with their roles, in one query whatever their number, in no order.
+   *   Every signed-in request reads its person here (`loaders.person`), so the statement is
+   *   written out for `selectRows` rather than built.
    */
   async findManyByIds(ids: readonly string[], trx?: Knex.Transaction): Promise<Person[]> {
     if (ids.length === 0) return [];
     const unique = [...new Set(ids)];
-    const executor = trx ?? this.db;
-    const [rows, roleRows] = await Promise.all([
-      PersonModel.query(executor).whereIn('id', unique).whereNull('deletedAt'),
-      PersonRoleModel.query(executor).whereIn('personId', unique),
-    ]);
-    const rolesByPerson = new Map<string, string[]>();
-    for (const row of roleRows) {
-      rolesByPerson.set(row.personId, [...(rolesByPerson.get(row.personId) ?? []), row.role]);
+    const rows = await selectRows<PersonRow & { role: string | null }>(
+      trx ?? this.db,
+      `select ${PERSON_COLUMNS}, r.role from people p
+       left join person_roles r on r.person_id = p.id
+       where p.id in (${placeholders(unique.length)}) and p.deleted_at is null`,
+      unique,
+    );
+    const people = new Map<string, { row: PersonRow; roles: string[] }>();
+    for (const row of rows) {
+      let person = people.get(row.id);
+      if (person === undefined) {
+        person = { row, roles: [] };
+        people.set(row.id, person);
+      }
+      if (row.role !== null) person.roles.push(row.role);
     }
-    return rows.map((row) => toPerson(row, rolesByPerson.get(row.id) ?? []));
+    return [...people.values()].map(({ row, roles }) => toPerson(parsePersonRow(row), roles));
   }
 
   /**

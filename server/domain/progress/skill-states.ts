@@ -153,6 +153,35 @@ export function settleAll(
 }
 
 /**
+ * The instants around `now` between which `settleAll` gives the same states for these tracks:
+ * time only matters through validations lapsing, so settling at any `t` with
+ * `from <= t < until` gives what settling at `now` gives. A caller may keep settled states for
+ * that long (a lapse at `until` may change nothing; it is the next instant that could).
+ *
+ * @param tracks the tracks of the skills with events.
+ * @param now epoch milliseconds.
+ * @returns `from`: the latest lapse at or before `now` (-Infinity if none); `until`: the
+ *   earliest lapse after it (Infinity if none).
+ */
+export function settledBetween(
+  tracks: ReadonlyMap<string, Track>,
+  now: number,
+): { from: number; until: number } {
+  let from = Number.NEGATIVE_INFINITY;
+  let until = Number.POSITIVE_INFINITY;
+  const consider = (lapse: number | undefined) => {
+    if (lapse === undefined) return;
+    if (lapse <= now) from = Math.max(from, lapse);
+    else until = Math.min(until, lapse);
+  };
+  for (const track of tracks.values()) {
+    consider(track.officialUntil);
+    consider(track.selfUntil);
+  }
+  return { from, until };
+}
+
+/**
  * The state of a skill without events: `available` when every prerequisite is validated, else
  * `locked`. Only skills with events can be validated, so prerequisites without events never
  * unlock.

@@ -1,6 +1,7 @@
 /** `NextStep` and `Query.myNextSteps`: what the signed-in learner can work on next. */
 import type { IndexedSkill } from '../../app/issuance/catalog-index.ts';
 import { indexCatalog } from '../../app/issuance/catalog-index.ts';
+import { derivedFrom, setKey } from '../../app/ledger-cache.ts';
 import { type NextStep, nextSteps } from '../../domain/progress/next-steps.ts';
 import { builder } from '../builder.ts';
 import { SkillType } from './skill.ts';
@@ -56,12 +57,18 @@ builder.queryFields((t) => ({
       ]);
       const followed = new Set(enrolments.map((enrolment) => enrolment.curriculumId));
       const limit = Math.min(Math.max(args.limit ?? 5, 0), MAX_NEXT_STEPS);
-      const steps = nextSteps(deps.catalog.graph, states, deps.catalog.badges, {
-        ...(args.curriculumId == null ? {} : { curriculumId: String(args.curriculumId) }),
-        ...(followed.size === 0 ? {} : { followedCurricula: followed }),
-        limit,
-        heldBadges: new Set(standing.map((award) => award.badgeId)),
-      });
+      const held = new Set(standing.map((award) => award.badgeId));
+      const curriculumId = args.curriculumId == null ? undefined : String(args.curriculumId);
+      // Worked out once while the learner's states and these inputs stay the same.
+      const key = ['next-steps', curriculumId, setKey(followed), setKey(held), limit].join('|');
+      const steps = derivedFrom(states, key, () =>
+        nextSteps(deps.catalog.graph, states, deps.catalog.badges, {
+          ...(curriculumId === undefined ? {} : { curriculumId }),
+          ...(followed.size === 0 ? {} : { followedCurricula: followed }),
+          limit,
+          heldBadges: held,
+        }),
+      );
       const index = indexCatalog(deps.catalog);
       return steps.flatMap((step) => {
         const indexed = index.skill(step.skillId);

@@ -31,20 +31,25 @@ const GridRowType = builder.objectRef<GridRow>('ProgressGridRow').implement({
     cells: t.field({
       type: [GridCellType],
       description: 'One per skill, in the order of `skillIds`.',
-      resolve: (row) => row.cells,
+      resolve: (row) =>
+        row.skillIds.map((skillId, i) => ({
+          skillId,
+          status: row.statuses[i] ?? 'locked',
+          level: row.levels[i] ?? null,
+        })),
     }),
     statuses: t.field({
       type: [SkillStatusEnum],
       description:
         'The status of each skill, in the order of `skillIds`: the cells without their ' +
         'repeated skill ids, for a grid of many learners.',
-      resolve: (row) => row.cells.map((cell) => cell.status),
+      resolve: (row) => row.statuses,
     }),
     levels: t.field({
       type: ['Int'],
       nullable: { list: false, items: true },
       description: 'The level of each skill (null: none), in the order of `skillIds`.',
-      resolve: (row) => row.cells.map((cell) => cell.level),
+      resolve: (row) => row.levels,
     }),
   }),
 });

@@ -95,7 +95,7 @@ describe.each(testDatabaseKinds())('the learner home on %s', (kind) => {
     expect(reading('badge_awards')).toHaveLength(1);
     expect(reading('badge_awards')[0]).not.toMatch(/credential|definition_snapshot|\*/);
     // Next steps and curricula share one read of the enrolments too.
-    expect(reading('from `enrolments`').length + reading('from "enrolments"').length).toBe(1);
+    expect(statements.filter((sql) => /from [`"]?enrolments\b/.test(sql))).toHaveLength(1);
     // The badge earned is held: the next steps no longer count its skills for it.
     expect(JSON.stringify(home.myNextSteps)).not.toContain(`counts-for-badge:${PREMIERS_PAS}`);
   });

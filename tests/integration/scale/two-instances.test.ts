@@ -10,7 +10,9 @@
  * - the one secret, the access tokens' HMAC key, comes from `<DATA_DIR>/secrets.json`, the
  *   same file on every machine;
  * - what a process keeps in memory is either a copy of immutable data (the curricula read at
- *   start, the credential texts of `app/published-credential.ts`, the JSON-LD contexts) or a
+ *   start, the credential texts of `app/published-credential.ts`, the JSON-LD contexts), values
+ *   worked out from a learner's ledger and used only while the database says that ledger has
+ *   not moved (`app/ledger-cache.ts`: their skill states, their columns of a grid), or a
  *   per-process limit: the sign-in limits per address and per password (`LoginRateLimiter`,
  *   `SprayGuard`), the counters of unknown accounts (`PhantomLockouts`) and the limits of
  *   `POST /verify` (`http/verify-limits.ts`). Those limits hold per process, so N processes
@@ -307,6 +309,54 @@ describe.runIf(testDatabaseKinds().includes('postgres'))(
         });
         expect(report.verdict).toBe('revoked');
       }
+    }, 60_000);
+
+    it("keeps no learner's progress one process has not seen: views read on B follow a validation made through A", async () => {
+      const checked = await checkCurriculaFolder();
+      if (!checked.ok) throw new Error('the shipped curricula have problems');
+      // A skill anyone can start: no prerequisite, no level to choose.
+      const skillId = checked.catalog.graph
+        .topologicalOrder()
+        .find(
+          (id) =>
+            checked.catalog.graph.prerequisites(id).length === 0 &&
+            (indexCatalog(checked.catalog).skill(id)?.skill.levels?.length ?? 0) === 0,
+        );
+      if (skillId === undefined) throw new Error('no skill without prerequisites and levels');
+      const curriculumId = skillId.split('/')[0] as string;
+      const learner = await addStaff(accounts, ['learner'], 'Sacha');
+      await accounts.groups.addMember(
+        { groupId, personId: learner.personId, role: 'learner' },
+        new Date(),
+      );
+      const learnerToken = ((await signIn('b', learner)).body as unknown as Tokens).accessToken;
+      const trainerToken = ((await signIn('b', trainer)).body as unknown as Tokens).accessToken;
+      const STATE = `query($curriculumId: ID!) { mySkillStates(curriculumId: $curriculumId) { skillId status } }`;
+      const GRID = `query($groupId: ID!, $curriculumId: ID!) {
+        progressGrid(groupId: $groupId, curriculumId: $curriculumId) {
+          ... on ProgressGrid { skillIds rows { learnerId statuses } } } }`;
+      const readOnB = async () => {
+        const states = (await graphql('b', learnerToken, STATE, { curriculumId })).data
+          ?.mySkillStates as { skillId: string; status: string }[];
+        const grid = (await graphql('b', trainerToken, GRID, { groupId, curriculumId })).data
+          ?.progressGrid as {
+          skillIds: string[];
+          rows: { learnerId: string; statuses: string[] }[];
+        };
+        const row = grid.rows.find((r) => r.learnerId === learner.personId);
+        return {
+          state: states.find((state) => state.skillId === skillId)?.status,
+          cell: row?.statuses[grid.skillIds.indexOf(skillId)],
+        };
+      };
+      // Read twice on B, so that B keeps what it worked out.
+      expect(await readOnB()).toEqual({ state: 'AVAILABLE', cell: 'AVAILABLE' });
+      expect(await readOnB()).toEqual({ state: 'AVAILABLE', cell: 'AVAILABLE' });
+      const validated = await graphql('a', trainerToken, VALIDATE, {
+        input: { learnerId: learner.personId, skillId },
+      });
+      expect(validated.data?.validateSkill).toMatchObject({ __typename: 'ValidateSkillSuccess' });
+      expect(await readOnB()).toEqual({ state: 'VALIDATED', cell: 'VALIDATED' });
     }, 60_000);
   },
 );

@@ -18,6 +18,7 @@ import {
   foldSkillStates,
   foldTracks,
   settleAll,
+  settledBetween,
 } from '../../../server/domain/progress/skill-states.ts';
 import { decodeTracks, encodeTracks } from '../../../server/domain/progress/track-snapshot.ts';
 import { requireSkillGraph } from '../../../server/domain/skills/skill-graph.ts';
@@ -200,6 +201,31 @@ describe('a snapshot of the tracks', () => {
         ]);
         // Written again, the same text: nothing is lost or reordered on the way.
         expect(encodeTracks(decodeTracks(text) ?? new Map())).toBe(text);
+      }),
+      { numRuns: 400 },
+    );
+  }, 120_000);
+
+  it('settles to the same states anywhere between the lapses around now (settledBetween)', () => {
+    fc.assert(
+      fc.property(scenario, fc.double({ min: 0, max: 1, noNaN: true }), (s, where) => {
+        const { graph, options } = graphOf(s);
+        const tracks = foldTracks(graph, s.events, options.validityMonths);
+        const now = Date.parse(s.now);
+        const { from, until } = settledBetween(tracks, now);
+        expect(from).toBeLessThanOrEqual(now);
+        expect(until).toBeGreaterThan(now);
+        const states = [...settleAll(graph, tracks, now)];
+        // The ends of the interval (bounded by the ledger's span when open) and a point inside.
+        const low = Number.isFinite(from) ? from : START - 3650 * DAY;
+        const high = Number.isFinite(until) ? until - 1 : START + 3650 * DAY;
+        for (const t of [low, high, Math.floor(low + (high - low) * where)]) {
+          expect([...settleAll(graph, tracks, t)]).toEqual(states);
+        }
+        // Just past a bound, a lapse has happened: the bound is one (not a guess).
+        const lapses = [...tracks.values()].flatMap((t) => [t.officialUntil, t.selfUntil]);
+        if (Number.isFinite(until)) expect(lapses).toContain(until);
+        if (Number.isFinite(from)) expect(lapses).toContain(from);
       }),
       { numRuns: 400 },
     );

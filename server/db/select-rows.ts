@@ -1,0 +1,93 @@
+/**
+ * `selectRows(db, sql, bindings)`: the rows of one read-only statement, for the reads nearly
+ * every request makes (the sign-in check, a learner's progress, enrolments, notifications).
+ *
+ * Through knex, such a statement costs several times what SQLite spends running it: the query
+ * builder, the pool's acquire and release, a few promise hops and the column-name mapping
+ * (bench/api.bench.ts). On SQLite, these statements run instead on a read-only connection kept
+ * beside knex's own, synchronously: in WAL mode readers work beside the one writer, and each
+ * statement sees the last committed transaction, as a read through knex outside a transaction
+ * does. In a transaction (which must see its own writes), in memory (a second connection would
+ * open another database) and on PostgreSQL, the statement goes through knex.
+ *
+ * The SQL is written for both databases: `?` placeholders, snake_case columns aliased to the
+ * camelCase names callers read (`person_id as "personId"`). Values come back as each database
+ * gives them (SQLite: ISO text and 0/1; PostgreSQL: Date and boolean), as through knex.
+ */
+import BetterSqlite3 from 'better-sqlite3';
+import type { Knex } from 'knex';
+import type { Database } from './connection.ts';
+import { cachePreparedStatements } from './prepared-statements.ts';
+
+type Reader = BetterSqlite3.Database;
+
+/** Statements run by readers, for their ids in the events knex listeners receive. */
+let statements = 0;
+
+/** Each database's reader, opened at its first read; null: this database has none. */
+const readers = new WeakMap<Database, Reader | null>();
+
+/**
+ * @param db the database or a transaction.
+ * @param sql one SELECT statement, with `?` placeholders.
+ * @param bindings the values of the placeholders, in order.
+ * @returns the rows.
+ */
+export async function selectRows<Row>(
+  db: Database | Knex.Transaction,
+  sql: string,
+  bindings: readonly (string | number | null)[],
+): Promise<Row[]> {
+  const reader = db.isTransaction ? undefined : readerOf(db);
+  if (reader !== undefined) {
+    // Told as knex tells its own statements, so that whoever counts them (the query-count
+    // tests, the benchmarks) sees these too.
+    const query = { sql, bindings, method: 'select', __knexQueryUid: `reader-${++statements}` };
+    db.emit('query', query);
+    const rows = reader.prepare(sql).all(...bindings) as Row[];
+    db.emit('query-response', rows, query);
+    return rows;
+  }
+  const result = (await db.raw(sql, bindings as (string | number | null)[])) as
+    | Row[]
+    | { rows: Row[] };
+  return Array.isArray(result) ? result : result.rows;
+}
+
+/** `?, ?, ?` for a list of `count` values (`in (…)`). */
+export function placeholders(count: number): string {
+  return Array.from({ length: count }, () => '?').join(', ');
+}
+
+/** Closes a database's reader, if it has one; `createDatabase`'s `destroy` calls it. */
+export function closeReader(db: Database): void {
+  const reader = readers.get(db);
+  readers.delete(db);
+  reader?.close();
+}
+
+function readerOf(db: Database): Reader | undefined {
+  const known = readers.get(db);
+  if (known !== undefined) return known ?? undefined;
+  if (db.client.config.client !== 'better-sqlite3') {
+    readers.set(db, null);
+    return undefined;
+  }
+  const filename = (db.client.config.connection as { filename?: string } | undefined)?.filename;
+  if (filename === undefined || filename === '' || filename === ':memory:') {
+    readers.set(db, null);
+    return undefined;
+  }
+  let reader: Reader;
+  try {
+    // The file exists once knex's connection has opened it; until then, read through knex.
+    reader = new BetterSqlite3(filename, { readonly: true, fileMustExist: true });
+  } catch {
+    return undefined;
+  }
+  cachePreparedStatements(reader);
+  reader.pragma('busy_timeout = 5000');
+  reader.pragma('mmap_size = 1073741824');
+  readers.set(db, reader);
+  return reader;
+}
