@@ -42,7 +42,12 @@ describe.each(testDatabaseKinds())('progress kept between requests on %s', (kind
     signAccessToken({ personId: who.personId, roles }, { secret: JWT_SECRET, now: engine.clock() });
 
   const read = async () => {
-    const states = await postGraphql(base, STATES, { curriculumId: S }, token(learner, ['learner']));
+    const states = await postGraphql(
+      base,
+      STATES,
+      { curriculumId: S },
+      token(learner, ['learner']),
+    );
     const progress = await postGraphql(base, PROGRESS, {}, token(learner, ['learner']));
     const grid = await postGraphql(
       base,
@@ -52,11 +57,11 @@ describe.each(testDatabaseKinds())('progress kept between requests on %s', (kind
     );
     for (const answer of [states, progress, grid]) expect(answer.errors).toBeUndefined();
     const statusOf = (skillId: string) =>
-      (states.data?.mySkillStates as { skillId: string; status: string }[]).find(
+      ((states.data?.mySkillStates ?? []) as { skillId: string; status: string }[]).find(
         (s) => s.skillId === skillId,
       )?.status;
     const seniors = (
-      progress.data?.myEnrolments as {
+      (progress.data?.myEnrolments ?? []) as {
         curriculum: { id: string };
         progress: { skillsAcquired: number };
       }[]
