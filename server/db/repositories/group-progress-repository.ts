@@ -4,6 +4,7 @@
  * whatever the number of learners, so trainer screens never issue one query per learner.
  */
 import type { Database } from '../connection.ts';
+import { placeholders, selectRows } from '../select-rows.ts';
 import {
   EVIDENCE_COLUMNS,
   type EvidenceRecord,
@@ -73,21 +74,22 @@ export async function listGroupMembers(
   groupIds: readonly string[],
 ): Promise<GroupMember[]> {
   if (groupIds.length === 0) return [];
-  const rows = (await db('groupMembers')
-    .join('people', 'people.id', 'groupMembers.personId')
-    .select(
-      'groupMembers.groupId',
-      'groupMembers.personId',
-      'groupMembers.role',
-      'people.displayName',
-    )
-    .whereIn('groupMembers.groupId', [...new Set(groupIds)])
-    .orderBy(['groupMembers.groupId', 'people.displayName', 'groupMembers.personId'])) as {
+  const unique = [...new Set(groupIds)];
+  // Read by every grid: written out for `selectRows` rather than built.
+  const rows = await selectRows<{
     groupId: string;
     personId: string;
     role: string;
     displayName: string;
-  }[];
+  }>(
+    db,
+    `select m.group_id as "groupId", m.person_id as "personId", m.role,
+       p.display_name as "displayName"
+     from group_members m join people p on p.id = m.person_id
+     where m.group_id in (${placeholders(unique.length)})
+     order by m.group_id, p.display_name, m.person_id`,
+    unique,
+  );
   return rows.map((row) => ({
     ...row,
     role: row.role === 'trainer' ? 'trainer' : 'learner',
@@ -105,23 +107,26 @@ export async function listStateRowsOfLearners(
   curriculumIds: readonly string[],
 ): Promise<GridStateRow[]> {
   if (learnerIds.length === 0 || curriculumIds.length === 0) return [];
-  const query = db('skillStates')
-    .select('learnerId', 'skillId', 'status', 'level', 'expiresAt')
-    .whereIn('learnerId', [...new Set(learnerIds)])
-    // A prefix compared exactly: no LIKE wildcards, no collation ordering on PostgreSQL.
-    .where((inCurricula) => {
-      for (const curriculumId of new Set(curriculumIds)) {
-        const prefix = `${curriculumId}/`;
-        inCurricula.orWhereRaw('substr(??, 1, ?) = ?', ['skillId', prefix.length, prefix]);
-      }
-    });
-  const rows = (await query) as {
+  const learners = [...new Set(learnerIds)];
+  const prefixes = [...new Set(curriculumIds)].map((curriculumId) => `${curriculumId}/`);
+  // Thousands of rows for a large group: written out for `selectRows` rather than built (no
+  // column-name mapping per row). A prefix compared exactly: no LIKE wildcards, no collation
+  // ordering on PostgreSQL.
+  const rows = await selectRows<{
     learnerId: string;
     skillId: string;
     status: string;
     level: number | null;
     expiresAt: Date | string | null;
-  }[];
+  }>(
+    db,
+    `select learner_id as "learnerId", skill_id as "skillId", status, level,
+       expires_at as "expiresAt"
+     from skill_states
+     where learner_id in (${placeholders(learners.length)})
+       and (${prefixes.map(() => 'substr(skill_id, 1, ?) = ?').join(' or ')})`,
+    [...learners, ...prefixes.flatMap((prefix) => [prefix.length, prefix])],
+  );
   return rows.map((row) => ({
     ...row,
     level: row.level === null ? null : Number(row.level),
