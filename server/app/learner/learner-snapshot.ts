@@ -17,10 +17,12 @@ import {
   type StandingBadge,
 } from '../../db/repositories/badge-awards-repository.ts';
 import {
+  readSavedTracks,
   readTracksAndLedgerEnd,
   saveTracks,
+  type TracksAndLedgerEnd,
 } from '../../db/repositories/learner-tracks-repository.ts';
-import { learnerLedgerAfter } from '../../db/repositories/progress-ledger-repository.ts';
+import { learnerLedgerAfter, ledgerEnd } from '../../db/repositories/progress-ledger-repository.ts';
 import {
   foldTracks,
   type SkillState,
@@ -82,10 +84,20 @@ export async function readLearnerStates(
 ): Promise<ReadonlyMap<string, SkillState>> {
   const index = indexCatalog(deps.catalog);
   const now = deps.clock();
-  const { saved, lastSeq } = await readTracksAndLedgerEnd(deps.db, learnerId);
+  const cache = deps.learnerStatesCache;
   const key = learnerStatesKey(learnerId, index.contentKey);
-  const kept = deps.learnerStatesCache?.find(key, { lastSeq, now: now.getTime() });
-  if (kept !== undefined) return kept;
+  let read: TracksAndLedgerEnd;
+  if (cache === undefined) {
+    read = await readTracksAndLedgerEnd(deps.db, learnerId);
+  } else {
+    // Where the ledger ends says whether what is kept still holds: the saved tracks (a few
+    // KB) are read only when it does not.
+    const lastSeq = await ledgerEnd(deps.db, learnerId);
+    const kept = cache.find(key, { lastSeq, now: now.getTime() });
+    if (kept !== undefined) return kept;
+    read = { saved: await readSavedTracks(deps.db, learnerId), lastSeq };
+  }
+  const { saved, lastSeq } = read;
   let tracks: Map<string, Track> | undefined;
   if (saved !== undefined && saved.catalogKey === index.contentKey) {
     tracks = decodeTracks(saved.tracks);
@@ -114,7 +126,7 @@ export async function readLearnerStates(
   }
   const millis = toMillis(now);
   const states = settleAll(deps.catalog.graph, folded, millis);
-  deps.learnerStatesCache?.keep(key, {
+  cache?.keep(key, {
     throughSeq: last?.seq ?? throughSeq,
     ...settledBetween(folded, millis),
     value: states,

@@ -66,6 +66,35 @@ export async function readTracksAndLedgerEnd(
 }
 
 /**
+ * @param db the database or a transaction.
+ * @param learnerId the learner.
+ * @returns their saved tracks; undefined when none were saved.
+ */
+export async function readSavedTracks(
+  db: Database,
+  learnerId: string,
+): Promise<SavedTracks | undefined> {
+  const [row] = await selectRows<{
+    throughSeq: number | string;
+    catalogKey: string;
+    tracks: string;
+  }>(
+    db,
+    `select through_seq as "throughSeq", catalog_key as "catalogKey", tracks
+     from learner_tracks where learner_id = ?`,
+    [learnerId],
+  );
+  return row === undefined
+    ? undefined
+    : {
+        learnerId,
+        throughSeq: Number(row.throughSeq),
+        catalogKey: row.catalogKey,
+        tracks: row.tracks,
+      };
+}
+
+/**
  * Saves a learner's tracks, unless what is saved already is more recent (a later event, of
  * the same catalog): a read that rebuilt them never overwrites what an event's transaction
  * wrote since, whichever commits last. Through the same event, it overwrites: the content is

@@ -67,6 +67,21 @@ export async function listNotifications(
 }
 
 /**
+ * @param db the database or a transaction.
+ * @param personId whose notifications.
+ * @returns how many are unread.
+ */
+export async function countUnreadNotifications(db: Database, personId: string): Promise<number> {
+  // Read by every home page: written out for `selectRows` rather than built.
+  const [row] = await selectRows<{ unread: number | string }>(
+    db,
+    'select count(*) as "unread" from notifications where person_id = ? and read_at is null',
+    [personId],
+  );
+  return Number(row?.unread ?? 0);
+}
+
+/**
  * Marks one of a person's notifications read (the first reading is kept).
  *
  * @param db the database or a transaction.

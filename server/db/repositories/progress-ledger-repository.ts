@@ -105,6 +105,20 @@ export async function learnerLedgerAfter(
 }
 
 /**
+ * @param db the database or a transaction.
+ * @param learnerId the learner.
+ * @returns the `seq` of their last event; 0 when they have none.
+ */
+export async function ledgerEnd(db: Database, learnerId: string): Promise<number> {
+  const [row] = await selectRows<{ lastSeq: number | string | null }>(
+    db,
+    'select max(seq) as "lastSeq" from progress_events where learner_id = ?',
+    [learnerId],
+  );
+  return Number(row?.lastSeq ?? 0);
+}
+
+/**
  * Where each learner's ledger ends: what says whether a value worked out from their ledger
  * still holds (`ledger-cache.ts`). One index seek per learner.
  *

@@ -4,6 +4,7 @@ import { indexCatalog } from '../../app/issuance/catalog-index.ts';
 import { derivedFrom, setKey } from '../../app/ledger-cache.ts';
 import { type NextStep, nextSteps } from '../../domain/progress/next-steps.ts';
 import { builder } from '../builder.ts';
+import { BadgeType } from './badge.ts';
 import { SkillType } from './skill.ts';
 
 /** The largest `limit` accepted, so one query stays cheap. */
@@ -30,8 +31,24 @@ export const NextStepType = builder.objectRef<NextStepView>('NextStep').implemen
       resolve: (step) => step.reasons,
     }),
     score: t.exposeInt('score'),
+    countsFor: t.field({
+      type: [BadgeType],
+      description:
+        "The unfinished badges this step counts for, closest first (the 'counts-for-badge' " +
+        'reasons as badges, whatever curriculum they belong to).',
+      resolve: (step, _args, context) => {
+        const index = indexCatalog(context.deps.catalog);
+        return step.reasons.flatMap((reason) => {
+          if (!reason.startsWith(COUNTS_FOR_BADGE)) return [];
+          const found = index.badge(reason.slice(COUNTS_FOR_BADGE.length));
+          return found === undefined ? [] : [{ curriculum: found.curriculum, badge: found.badge }];
+        });
+      },
+    }),
   }),
 });
+
+const COUNTS_FOR_BADGE = 'counts-for-badge:';
 
 builder.queryFields((t) => ({
   myNextSteps: t.withAuth({ learner: true }).field({

@@ -2,6 +2,7 @@
 import { UnknownNotification } from '../../app/learner/errors.ts';
 import { markNotificationRead } from '../../app/learner/mark-notification-read.ts';
 import {
+  countUnreadNotifications,
   listNotifications,
   type NotificationRecord,
 } from '../../db/repositories/notifications-repository.ts';
@@ -41,6 +42,13 @@ builder.queryFields((t) => ({
     type: [NotificationType],
     description: "The signed-in person's notifications, newest first.",
     resolve: (_root, _args, context) => listNotifications(context.deps.db, context.viewer.personId),
+  }),
+  myUnreadNotifications: t.withAuth({ signedIn: true }).int({
+    description:
+      "How many of the signed-in person's notifications are unread: what a home page says, " +
+      'without reading them all.',
+    resolve: (_root, _args, context) =>
+      countUnreadNotifications(context.deps.db, context.viewer.personId),
   }),
 }));
 

@@ -79,6 +79,7 @@ const EXPECTED: Record<'Query' | 'Mutation', Record<string, readonly RoleName[]>
     myGroups: ANY_STAFF,
     myNextSteps: ['learner'],
     myNotifications: SIGNED_IN,
+    myUnreadNotifications: SIGNED_IN,
     myPathway: ['learner'],
     myPreferences: SIGNED_IN,
     myShareLinks: ['learner'],

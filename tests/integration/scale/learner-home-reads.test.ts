@@ -34,7 +34,13 @@ const PREMIERS_PAS_SKILLS = [
 ];
 
 interface Home {
-  myNextSteps: { skillId: string; skill: { curriculumId: string } }[];
+  myNextSteps: {
+    skillId: string;
+    reasons: string[];
+    skill: { curriculumId: string };
+    countsFor: { id: string; title: { fr: string } }[];
+  }[];
+  myUnreadNotifications: number;
   myEnrolments: { curriculum: { id: string }; progress: { badgesEarned: number } }[];
 }
 
@@ -98,6 +104,40 @@ describe.each(testDatabaseKinds())('the learner home on %s', (kind) => {
     expect(statements.filter((sql) => /from [`"]?enrolments\b/.test(sql))).toHaveLength(1);
     // The badge earned is held: the next steps no longer count its skills for it.
     expect(JSON.stringify(home.myNextSteps)).not.toContain(`counts-for-badge:${PREMIERS_PAS}`);
+  });
+
+  it('names the badges each step counts for, and counts the unread messages without reading them', async () => {
+    const ask = async () => {
+      const { statements, result } = await countQueries(engine.db, () =>
+        postGraphql(base, HomeQuery.source, {}, learner.token),
+      );
+      expect(result.errors).toBeUndefined();
+      return { statements, home: result.data as unknown as Home };
+    };
+    const { statements, home } = await ask();
+    for (const step of home.myNextSteps) {
+      expect(step.countsFor.map((badge) => badge.id)).toEqual(
+        step.reasons.flatMap((r) => (r.startsWith('counts-for-badge:') ? [r.slice(17)] : [])),
+      );
+      for (const badge of step.countsFor) expect(badge.title.fr).not.toBe('');
+    }
+    expect(home.myNextSteps.some((step) => step.countsFor.length > 0)).toBe(true);
+    // The badge earned told the learner: one unread message, counted, never listed.
+    const listed = await postGraphql(base, '{ myNotifications { id read } }', {}, learner.token);
+    const messages = listed.data?.myNotifications as { id: string; read: boolean }[];
+    expect(messages.length).toBeGreaterThan(0);
+    expect(home.myUnreadNotifications).toBe(messages.filter((m) => !m.read).length);
+    expect(statements.filter((sql) => /from [`"]?notifications/.test(sql))).toEqual([
+      expect.stringMatching(/count\(\*\)/),
+    ]);
+    const read = await postGraphql(
+      base,
+      'mutation($id: ID!) { markNotificationRead(id: $id) { __typename } }',
+      { id: messages[0]?.id },
+      learner.token,
+    );
+    expect(read.errors).toBeUndefined();
+    expect((await ask()).home.myUnreadNotifications).toBe(home.myUnreadNotifications - 1);
   });
 
   it('suggests skills of the curricula the learner follows, or of any to one enrolled nowhere', async () => {

@@ -16,21 +16,18 @@ import { PageHeading } from '../../components/page-heading.tsx';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import { StatusLabel } from '../../components/status-label.tsx';
 import { adminPaths } from '../admin/admin-paths.ts';
-import { type Enrolment, HomeQuery, type NextStep } from './home-queries.ts';
+import { HomeQuery, type NextStep } from './home-queries.ts';
 import { firstReason } from './next-step-reason.ts';
 
 /** A few steps at a time: more would be a to-do list, not an answer. */
 
-function NextStepItem({ step, enrolments }: { step: NextStep; enrolments: Enrolment[] }) {
+function NextStepItem({ step }: { step: NextStep }) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const reason = firstReason(step.reasons);
   const badgeTitle = (badgeId: string) => {
-    for (const enrolment of enrolments) {
-      const badge = enrolment.curriculum.badges.find((b) => b.id === badgeId);
-      if (badge !== undefined) return localized(badge.title);
-    }
-    return undefined;
+    const badge = step.countsFor.find((b) => b.id === badgeId);
+    return badge === undefined ? undefined : localized(badge.title);
   };
   const badge =
     reason?.key === 'nextSteps.reason.countsForBadge' ? badgeTitle(reason.badgeId) : undefined;
@@ -63,7 +60,7 @@ function LearnerHome() {
   const { data, error, loading, reload } = useQuery(HomeQuery, {});
   if (loading && data === undefined) return <Loading />;
   if (data === undefined) return <ErrorMessage error={error} onRetry={reload} />;
-  const unread = data.myNotifications.filter((n) => !n.read).length;
+  const unread = data.myUnreadNotifications;
   // The server keeps to the curricula the learner follows (`followedOnly`).
   const steps = data.myNextSteps;
   return (
@@ -80,7 +77,7 @@ function LearnerHome() {
         ) : (
           <ul className="cards">
             {steps.map((step) => (
-              <NextStepItem key={step.skillId} step={step} enrolments={data.myEnrolments} />
+              <NextStepItem key={step.skillId} step={step} />
             ))}
           </ul>
         )}
