@@ -14,7 +14,8 @@
  * - `now` is still between the lapses of validations around the instant it was settled
  *   (`settledBetween`).
  *
- * Bounded: the least recently used keys go first.
+ * Bounded: the least recently used keys go first (near enough: an entry used again moves back
+ * to the end once it has drifted halfway to the front).
  */
 import type { SkillState } from '../domain/progress/skill-states.ts';
 
@@ -40,7 +41,10 @@ export interface LedgerCacheEntry<T> {
  */
 export class LedgerCache<T> {
   readonly #capacity: number;
-  readonly #entries = new Map<string, LedgerCacheEntry<T>>();
+  /** Oldest first (Map keeps insertion order); `placed`: when each was last put at the end. */
+  readonly #entries = new Map<string, { entry: LedgerCacheEntry<T>; placed: number }>();
+  /** Counts placements, to tell how far from the end an entry has drifted. */
+  #placements = 0;
 
   /** @param capacity keys kept at most (0 keeps none). */
   constructor(capacity = DEFAULT_LEARNERS_KEPT) {
@@ -52,26 +56,22 @@ export class LedgerCache<T> {
    *   and for `now` (epoch milliseconds); else undefined.
    */
   find(key: string, at: { lastSeq: number; now: number }): T | undefined {
-    const entry = this.#entries.get(key);
-    if (
-      entry === undefined ||
-      entry.throughSeq !== at.lastSeq ||
-      at.now < entry.from ||
-      at.now >= entry.until
-    ) {
+    const kept = this.#entries.get(key);
+    if (kept === undefined) return undefined;
+    const { entry } = kept;
+    if (entry.throughSeq !== at.lastSeq || at.now < entry.from || at.now >= entry.until) {
       return undefined;
     }
-    // Most recently used last: Map keeps insertion order.
-    this.#entries.delete(key);
-    this.#entries.set(key, entry);
+    // Used again: put back at the end once it has drifted halfway to the front, rather than
+    // on every use (moving an entry of a large Map costs more than the lookup).
+    if (this.#placements - kept.placed > this.#capacity / 2) this.#place(key, entry);
     return entry.value;
   }
 
   /** Keeps a value, in place of what was kept under its key. */
   keep(key: string, entry: LedgerCacheEntry<T>): void {
     if (this.#capacity <= 0) return;
-    this.#entries.delete(key);
-    this.#entries.set(key, entry);
+    this.#place(key, entry);
     while (this.#entries.size > this.#capacity) {
       const oldest = this.#entries.keys().next().value as string;
       this.#entries.delete(oldest);
@@ -81,6 +81,12 @@ export class LedgerCache<T> {
   /** Keys kept now. */
   get size(): number {
     return this.#entries.size;
+  }
+
+  #place(key: string, entry: LedgerCacheEntry<T>): void {
+    this.#entries.delete(key);
+    this.#placements += 1;
+    this.#entries.set(key, { entry, placed: this.#placements });
   }
 }
 

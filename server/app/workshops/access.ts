@@ -20,18 +20,12 @@ export async function requireGroupAccess(
   viewer: Viewer,
   groupId: string,
 ): Promise<Group> {
-  const groups = new GroupsRepository(db);
-  if (!isAdmin(viewer)) {
-    if (!hasRole(viewer, 'trainer')) throw new Forbidden();
-    const memberships = await groups.activeMembershipsOf([viewer.personId]);
-    if (!memberships.some((m) => m.groupId === groupId && m.role === 'trainer')) {
-      throw new Forbidden();
-    }
-  }
-  const group = await groups.findById(groupId);
-  if (group === null || group.archivedAt !== null) {
+  if (!isAdmin(viewer) && !hasRole(viewer, 'trainer')) throw new Forbidden();
+  const found = await new GroupsRepository(db).findWithTrainer(groupId, viewer.personId);
+  if (!isAdmin(viewer) && found?.trains !== true) throw new Forbidden();
+  if (found === null || found.group.archivedAt !== null) {
     if (!isAdmin(viewer)) throw new Forbidden();
     throw new UnknownGroup(groupId);
   }
-  return group;
+  return found.group;
 }

@@ -8,13 +8,13 @@ import type { Database } from '../../db/connection.ts';
 import {
   type GroupMember,
   listActiveGroups,
+  listGridLearners,
   listGroupMembers,
   listStateRowsOfLearners,
   listSubmittedSkills,
   type SubmittedSkill,
 } from '../../db/repositories/group-progress-repository.ts';
 import type { Group } from '../../db/repositories/groups-repository.ts';
-import { ledgerEnds } from '../../db/repositories/progress-ledger-repository.ts';
 import type { SkillStatus } from '../../domain/progress/skill-states.ts';
 import type { Catalog } from '../check-curricula.ts';
 import { curriculumOf } from '../curricula-to-domain.ts';
@@ -99,14 +99,13 @@ export async function progressGrid(
   input: { groupId: string; curriculumId: string },
 ): Promise<ProgressGrid> {
   await requireGroupAccess(deps.db, viewer, input.groupId);
-  const learners = (await listGroupMembers(deps.db, [input.groupId])).filter(
-    (m) => m.role === 'learner',
-  );
+  // With where each one's ledger ends, read before their rows: rows newer than these ends are
+  // kept as of these ends, never older.
+  const learners = await listGridLearners(deps.db, input.groupId);
   const graph = deps.catalog.graph;
   const skillIds = graph.topologicalOrder().filter((id) => curriculumOf(id) === input.curriculumId);
   const learnerIds = learners.map((l) => l.personId);
-  // Read before the rows: rows newer than these ends are kept as of these ends, never older.
-  const ends = await ledgerEnds(deps.db, learnerIds);
+  const ends = new Map(learners.map((l) => [l.personId, l.lastSeq]));
   const now = deps.clock().getTime();
   const catalogKey = indexCatalog(deps.catalog).contentKey;
   const keyOf = (learnerId: string) => `${catalogKey}|${input.curriculumId}|${learnerId}`;

@@ -96,6 +96,35 @@ export async function listGroupMembers(
   }));
 }
 
+/** A learner of a group's grid, with where their ledger ends. */
+export interface GridLearner {
+  personId: string;
+  displayName: string;
+  /** The `seq` of their last event; 0 when they have none. */
+  lastSeq: number;
+}
+
+/**
+ * The learners of one group by name, each with where their ledger ends (what says whether
+ * their kept grid columns still hold), in one statement.
+ */
+export async function listGridLearners(db: Database, groupId: string): Promise<GridLearner[]> {
+  const rows = await selectRows<{
+    personId: string;
+    displayName: string;
+    lastSeq: number | string | null;
+  }>(
+    db,
+    `select m.person_id as "personId", p.display_name as "displayName",
+       (select max(seq) from progress_events e where e.learner_id = m.person_id) as "lastSeq"
+     from group_members m join people p on p.id = m.person_id
+     where m.group_id = ? and m.role = 'learner'
+     order by p.display_name, m.person_id`,
+    [groupId],
+  );
+  return rows.map((row) => ({ ...row, lastSeq: Number(row.lastSeq ?? 0) }));
+}
+
 /**
  * @param learnerIds the learners.
  * @param curriculumIds only the skills of these curricula (skill ids are `<curriculum>/<skill>`).

@@ -62,27 +62,47 @@ export class GroupsRepository {
 
   /** @returns the group, or null. */
   async findById(id: string, trx?: Knex.Transaction): Promise<Group | null> {
-    // Read by every request about one group (a trainer's grid): written out for `selectRows`.
+    const row = await GroupModel.query(trx ?? this.db).findById(id);
+    return row ? toGroup(row) : null;
+  }
+
+  /**
+   * A group, and whether a person is one of its trainers, in one statement: what every
+   * request about one group (a trainer's grid, a session) checks first.
+   *
+   * @returns null when no group has this id.
+   */
+  async findWithTrainer(
+    groupId: string,
+    personId: string,
+    trx?: Knex.Transaction,
+  ): Promise<{ group: Group; trains: boolean } | null> {
     const [row] = await selectRows<{
       id: string;
       name: string;
       curriculumId: string | null;
       createdAt: Date | string;
       archivedAt: Date | string | null;
+      trains: boolean | number;
     }>(
       trx ?? this.db,
-      `select id, name, curriculum_id as "curriculumId", created_at as "createdAt",
-         archived_at as "archivedAt"
-       from groups where id = ?`,
-      [id],
+      `select g.id, g.name, g.curriculum_id as "curriculumId", g.created_at as "createdAt",
+         g.archived_at as "archivedAt",
+         exists (select 1 from group_members m
+           where m.group_id = g.id and m.person_id = ? and m.role = 'trainer') as "trains"
+       from groups g where g.id = ?`,
+      [personId, groupId],
     );
     if (row === undefined) return null;
     return {
-      id: row.id,
-      name: row.name,
-      curriculumId: row.curriculumId,
-      createdAt: new Date(row.createdAt),
-      archivedAt: row.archivedAt === null ? null : new Date(row.archivedAt),
+      group: {
+        id: row.id,
+        name: row.name,
+        curriculumId: row.curriculumId,
+        createdAt: new Date(row.createdAt),
+        archivedAt: row.archivedAt === null ? null : new Date(row.archivedAt),
+      },
+      trains: Boolean(row.trains),
     };
   }
 

@@ -9,8 +9,7 @@ import type {
 } from '../../domain/progress/events.ts';
 import { type Database, isPostgres } from '../connection.ts';
 import { ProgressEventModel } from '../models/progress-event.model.ts';
-import { placeholders, selectRows } from '../select-rows.ts';
-import { readByIdChunks } from './id-chunks.ts';
+import { selectRows } from '../select-rows.ts';
 
 /** What an event says beyond its type: stored as the `payload` JSON. */
 export interface EventPayload {
@@ -116,32 +115,6 @@ export async function ledgerEnd(db: Database, learnerId: string): Promise<number
     [learnerId],
   );
   return Number(row?.lastSeq ?? 0);
-}
-
-/**
- * Where each learner's ledger ends: what says whether a value worked out from their ledger
- * still holds (`ledger-cache.ts`). One index seek per learner.
- *
- * @param db the database or a transaction.
- * @param learnerIds the learners.
- * @returns the `seq` of each one's last event; learners without events are absent.
- */
-export async function ledgerEnds(
-  db: Database,
-  learnerIds: readonly string[],
-): Promise<Map<string, number>> {
-  const rows = await readByIdChunks(learnerIds, (chunk) =>
-    selectRows<{ learnerId: string; lastSeq: number | string | null }>(
-      db,
-      `select p.id as "learnerId",
-         (select max(seq) from progress_events e where e.learner_id = p.id) as "lastSeq"
-       from people p where p.id in (${placeholders(chunk.length)})`,
-      chunk,
-    ),
-  );
-  const ends = new Map<string, number>();
-  for (const row of rows) if (row.lastSeq !== null) ends.set(row.learnerId, Number(row.lastSeq));
-  return ends;
 }
 
 /**

@@ -27,15 +27,22 @@ describe('a ledger cache', () => {
   });
 
   it('lets the least recently used keys go past its capacity', () => {
-    const cache = new LedgerCache<string>(2);
-    cache.keep('a', entry('A'));
-    cache.keep('b', entry('B'));
+    const cache = new LedgerCache<string>(4);
+    for (const key of ['a', 'b', 'c', 'd']) cache.keep(key, entry(key.toUpperCase()));
+    // `a` has drifted to the front: used again, it goes back to the end.
     expect(cache.find('a', { lastSeq: 7, now: 150 })).toBe('A');
-    cache.keep('c', entry('C'));
-    expect(cache.size).toBe(2);
+    cache.keep('e', entry('E'));
+    expect(cache.size).toBe(4);
     expect(cache.find('b', { lastSeq: 7, now: 150 })).toBeUndefined();
-    expect(cache.find('a', { lastSeq: 7, now: 150 })).toBe('A');
-    expect(cache.find('c', { lastSeq: 7, now: 150 })).toBe('C');
+    for (const key of ['a', 'c', 'd', 'e']) {
+      expect(cache.find(key, { lastSeq: 7, now: 150 })).toBe(key.toUpperCase());
+    }
+    // As many newer keys, none used again: they are what is kept.
+    for (const key of ['f', 'g', 'h', 'i']) cache.keep(key, entry(key.toUpperCase()));
+    for (const key of ['a', 'c', 'd', 'e']) {
+      expect(cache.find(key, { lastSeq: 7, now: 150 })).toBeUndefined();
+    }
+    expect(cache.size).toBe(4);
     const none = new LedgerCache<string>(0);
     none.keep('a', entry('A'));
     expect(none.size).toBe(0);
