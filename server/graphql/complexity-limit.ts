@@ -75,8 +75,9 @@ type Judgement = number | 'too-many-nodes' | undefined;
 
 /**
  * Costs already worked out, per document (yoga hands the same parsed document for the same
- * text) and per operation name and variables: a page sends the same few requests again and
- * again, and walking the document with the schema costs about as much as a short query.
+ * text) and per operation name and variables (their texts blanked): a page sends the same few
+ * requests again and again, and walking the document with the schema costs about as much as a
+ * short query.
  */
 const judged = new WeakMap<DocumentNode, Map<string, Judgement>>();
 /** Variables longer than this as JSON are judged each time rather than kept as a key. */
@@ -85,7 +86,12 @@ const LONGEST_KEY = 2_000;
 const KEPT_PER_DOCUMENT = 100;
 
 function judgedCost(request: Parameters<typeof costRefusal>[0]): Judgement {
-  const key = `${request.operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
+  // The cost reads numbers (`first`) and booleans (`@include`), never what a text says: the
+  // same operation for another group or learner is the same cost, judged once.
+  const shape = JSON.stringify(request.variables ?? {}, (_key, value: unknown) =>
+    typeof value === 'string' ? '' : value,
+  );
+  const key = `${request.operationName ?? ''}\u0000${shape}`;
   if (key.length > LONGEST_KEY) return judge(request);
   let costs = judged.get(request.document);
   if (costs === undefined) {
