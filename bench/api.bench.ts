@@ -4,6 +4,8 @@
  * on a database of 10,000 learners and 1,000,000 progress events (`support/seed-large.ts`), on
  * SQLite and on PostgreSQL, against a trivial `{ __typename }` query on the same server in
  * the same run. Targets: ≥ 0.5 of the trivial query's requests per second, p99 < 50 ms.
+ * Values worked out from a learner's ledger are kept between requests while the ledger has
+ * not moved (`server/app/ledger-cache.ts`), so after the warm-up the rotation reads those.
  *
  *   npx tsx bench/api.bench.ts
  *   BENCH_DATABASES=sqlite npx tsx bench/api.bench.ts              (one database)
@@ -13,9 +15,9 @@
  * under bench/results/; PostgreSQL gets a copy, kept as a template database (see
  * `support/seed-large-postgres.ts`). Requests rotate over 500 learners (and over the groups of
  * their trainers), each with its own access token; the trivial query carries the same learners'
- * tokens, so it pays the same sign-in check (the token, then the person and roles read) and
+ * tokens, so it pays the same sign-in check (the token, then the person with their roles read) and
  * the difference is the query's own work. SQL statements per request are counted on the server
- * (knex's `query` event) over sequential requests. Writes bench/results/api.json and its
+ * (knex's `query` event, which `server/db/select-rows.ts` also raises) over sequential requests. Writes bench/results/api.json and its
  * summary.
  */
 import { copyFileSync, mkdtempSync } from 'node:fs';
@@ -329,7 +331,8 @@ writeSummary({
         ', ',
       )}; rows inserted in batches straight into the tables (bypassing the use cases), the projection folded and the badges issued by the domain core and issueBadge (bench/support/seed-large.ts), checked on a sample of learners before measuring.`,
     `Median of ${ROUNDS} alternating rounds of ${SECONDS} s (after a 3 s warm-up each), autocannon in the parent process, the server in a child process; requests rotate over ${SAMPLE} learners and their trainers' groups, each with its own token.`,
-    'The trivial query carries the same learners’ tokens: every signed-in request reads the person and their roles, so the ratio measures the query’s own cost.',
+    'The trivial query carries the same learners’ tokens: every signed-in request reads the person with their roles, so the ratio measures the query’s own cost.',
+    'The server keeps what it works out from a learner’s ledger (their settled states, their grid columns: server/app/ledger-cache.ts) and checks on every request, in the database, that the ledger still ends where it did: after the warm-up, the rotation’s learners are read from what is kept, as a learner reloading their home or a trainer refreshing a grid are; the first request about each learner works it out.',
     'On two shared cores the load generator, the database and the server compete for CPU; the server CPU per request is the figure other programs disturb least.',
     `At ${CONNECTIONS} connections a request waits for the ones ahead of it: its latency is about ${CONNECTIONS} ÷ the requests per second (Little’s law), so p99 < 50 ms there needs over 1,000 requests per second. The figures "alone" (one connection, ${SECONDS} s) give a request's own latency.`,
   ],
