@@ -17,8 +17,8 @@
  * their trainers), each with its own access token; the trivial query carries the same learners'
  * tokens, so it pays the same sign-in check (the token, then the person with their roles read) and
  * the difference is the query's own work. SQL statements per request are counted on the server
- * (knex's `query` event, which `server/db/select-rows.ts` also raises) over sequential requests. Writes bench/results/api.json and its
- * summary.
+ * (knex's `query` event, which `server/db/select-rows.ts` also raises) over sequential
+ * requests. Writes bench/results/api.json and its summary.
  */
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
