@@ -104,27 +104,23 @@ export async function progressGrid(
   const learners = await listGridLearners(deps.db, input.groupId);
   const graph = deps.catalog.graph;
   const skillIds = graph.topologicalOrder().filter((id) => curriculumOf(id) === input.curriculumId);
-  const learnerIds = learners.map((l) => l.personId);
-  const ends = new Map(learners.map((l) => [l.personId, l.lastSeq]));
   const now = deps.clock().getTime();
   const catalogKey = indexCatalog(deps.catalog).contentKey;
   const keyOf = (learnerId: string) => `${catalogKey}|${input.curriculumId}|${learnerId}`;
   const columns = new Map<string, GridColumns>();
-  for (const learnerId of learnerIds) {
-    const kept = deps.gridColumnsCache?.find(keyOf(learnerId), {
-      lastSeq: ends.get(learnerId) ?? 0,
-      now,
-    });
-    if (kept !== undefined) columns.set(learnerId, kept);
+  for (const { personId, lastSeq } of learners) {
+    const kept = deps.gridColumnsCache?.find(keyOf(personId), { lastSeq, now });
+    if (kept !== undefined) columns.set(personId, kept);
   }
-  const unread = learnerIds.filter((id) => !columns.has(id));
+  const unread = learners.filter((l) => !columns.has(l.personId));
   if (unread.length > 0) {
-    for (const [learnerId, worked] of await readColumns(deps, unread, skillIds, now)) {
-      columns.set(learnerId, worked.value);
-      deps.gridColumnsCache?.keep(keyOf(learnerId), {
-        ...worked,
-        throughSeq: ends.get(learnerId) ?? 0,
-      });
+    const ids = unread.map((l) => l.personId);
+    const worked = await readColumns(deps, ids, skillIds, now);
+    for (const { personId, lastSeq } of unread) {
+      const value = worked.get(personId);
+      if (value === undefined) continue;
+      columns.set(personId, value.value);
+      deps.gridColumnsCache?.keep(keyOf(personId), { ...value, throughSeq: lastSeq });
     }
   }
   return {
