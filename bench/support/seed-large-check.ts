@@ -6,7 +6,10 @@ import { checkCurriculaFolder } from '../../server/app/check-curricula.ts';
 import { indexCatalog } from '../../server/app/issuance/catalog-index.ts';
 import type { Database } from '../../server/db/connection.ts';
 import { listStandingAwards } from '../../server/db/repositories/badge-awards-repository.ts';
-import { learnerLedger } from '../../server/db/repositories/progress-ledger-repository.ts';
+import {
+  learnerLedger,
+  ledgerEnd,
+} from '../../server/db/repositories/progress-ledger-repository.ts';
 import {
   listSkillStateRows,
   sameSkillStateRow,
@@ -17,8 +20,8 @@ import { foldSkillStates } from '../../server/domain/progress/skill-states.ts';
 
 /**
  * Checks some seeded learners against the engine's own rules, read back from the database: the
- * projection rows are the fold of the ledger as of its last event, and the standing awards are
- * exactly the badges those states make eligible.
+ * projection rows are the fold of the ledger as of its last event, the learner's row says where
+ * the ledger ends, and the standing awards are exactly the badges those states make eligible.
  *
  * @param db the seeded database.
  * @param learnerIds the learners to check.
@@ -35,6 +38,9 @@ export async function checkSeededLearners(
   for (const learnerId of learnerIds) {
     const ledger = await learnerLedger(db, learnerId);
     const last = ledger.at(-1);
+    if ((await ledgerEnd(db, learnerId)) !== (last?.seq ?? 0)) {
+      throw new Error(`seed: ${learnerId}'s row does not say where their ledger ends`);
+    }
     if (last === undefined) continue;
     const folded = foldSkillStates(
       catalog.graph,

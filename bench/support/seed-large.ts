@@ -579,7 +579,7 @@ export async function seedLargeDatabase(
         learnerIds.push(learner.id);
         const firstAt = learner.events[0]?.at ?? seededAt - 30 * DAY;
         const joinedAt = new Date(firstAt - DAY).toISOString();
-        people.push({
+        const person: Record<string, unknown> = {
           id: learner.id,
           displayName: learner.displayName,
           email: learner.email,
@@ -588,7 +588,8 @@ export async function seedLargeDatabase(
           privateProfile: learner.isMinor,
           createdAt: joinedAt,
           updatedAt: joinedAt,
-        });
+        };
+        people.push(person);
         roles.push({ personId: learner.id, role: 'learner' });
         for (const curriculumId of learner.curricula) {
           enrolments.push({ personId: learner.id, curriculumId, enrolledAt: joinedAt });
@@ -648,6 +649,7 @@ export async function seedLargeDatabase(
           }
         }
         // A learner's events are drafted in time order, so their seq already rise.
+        person.ledgerEnd = ledger.at(-1)?.seq ?? 0;
         const lastAt = learner.events.at(-1)?.at ?? seededAt;
         const folded = foldSkillStates(
           catalog.graph,

@@ -67,6 +67,12 @@ export interface GraphqlContext {
   viewer: Viewer | null;
   deps: GraphqlDeps;
   loaders: GraphqlLoaders;
+  /**
+   * Whether the operation only reads (a query), as `yoga.ts` finds when it runs: then what was
+   * read of the viewer at sign-in (where their ledger ends) still holds for the whole request.
+   * False until known, and for mutations, which may record events after the sign-in read.
+   */
+  operation: { readOnly: boolean };
 }
 
 /** The context once a scope has established that someone is signed in. */

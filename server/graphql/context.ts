@@ -32,9 +32,10 @@ export async function createContext(
   deps: GraphqlDeps,
   { request }: { request: Request },
 ): Promise<GraphqlContext> {
-  const loaders = createLoaders(deps);
+  const operation = { readOnly: false };
+  const loaders = createLoaders(deps, operation);
   const header = request.headers.get('authorization');
-  if (header === null || header.trim() === '') return { viewer: null, deps, loaders };
+  if (header === null || header.trim() === '') return { viewer: null, deps, loaders, operation };
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   if (match?.[1] === undefined) throw invalidToken();
   let claimed: Viewer;
@@ -48,15 +49,18 @@ export async function createContext(
   // costs every signed-in request 1 query (the person with their roles); `me` reuses it.
   const person = await loaders.person(claimed.personId);
   if (person === null) throw invalidToken();
-  if (person.disabledAt !== null) return { viewer: null, deps, loaders };
-  return { viewer: { personId: person.id, roles: person.roles }, deps, loaders };
+  if (person.disabledAt !== null) return { viewer: null, deps, loaders, operation };
+  return { viewer: { personId: person.id, roles: person.roles }, deps, loaders, operation };
 }
 
 /**
  * Each loader reads all the ids asked for in one tick with one batch query (per 500 ids), and
  * answers in the order of the ids, as DataLoader requires.
  */
-function createLoaders(deps: GraphqlDeps): GraphqlLoaders {
+function createLoaders(
+  deps: GraphqlDeps,
+  operation: GraphqlContext['operation'],
+): GraphqlLoaders {
   const { db } = deps;
   const peopleRepository = new PeopleRepository(db);
   const groupsRepository = new GroupsRepository(db);
@@ -92,8 +96,13 @@ function createLoaders(deps: GraphqlDeps): GraphqlLoaders {
   });
 
   // A page asking a learner's skill states and their progress (the curriculum page) reads
-  // their saved tracks once.
-  const learnerStates = oncePerLearner((learnerId) => readLearnerStates(deps, learnerId));
+  // their saved tracks once. In a query, where their ledger ends comes with their row: a
+  // learner's own pages read it at sign-in (the viewer). A mutation may have recorded events
+  // since that read: it reads the end afresh.
+  const learnerStates = oncePerLearner(async (learnerId) => {
+    const person = operation.readOnly ? await people.load(learnerId) : null;
+    return readLearnerStates(deps, learnerId, person?.ledgerEnd);
+  });
 
   return {
     person: (id) => people.load(id),

@@ -9,7 +9,7 @@
  */
 // The CommonJS build yoga itself loads (see print-schema.ts): a syntax error must be an
 // instance of the GraphQLError class yoga knows, or it would be taken for a crash (500).
-import { NoSchemaIntrospectionCustomRule, parse } from 'graphql/index.js';
+import { getOperationAST, NoSchemaIntrospectionCustomRule, parse } from 'graphql/index.js';
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { LedgerCache } from '../app/ledger-cache.ts';
 import { aliasLimitRule, DEFAULT_MAX_ALIASES } from './alias-limit.ts';
@@ -74,6 +74,11 @@ export function createGraphqlHandler(
       if (!introspection) addValidationRule(NoSchemaIntrospectionCustomRule);
     },
     onExecute({ args, setResultAndStopExecution }) {
+      const context = args.contextValue as Partial<GraphqlContext>;
+      if (context.operation !== undefined) {
+        context.operation.readOnly =
+          getOperationAST(args.document, args.operationName)?.operation === 'query';
+      }
       const refusal = costRefusal(
         {
           schema: args.schema,

@@ -76,11 +76,15 @@ export async function readLearnerSnapshot(
 /**
  * @param deps the database, the catalog and the clock.
  * @param learnerId the learner.
+ * @param knownLedgerEnd where their ledger ended when the caller read their row (a GraphQL
+ *   request reads its viewer's at sign-in): not read again. Read before their events, as
+ *   `ledgerEnd` would be.
  * @returns the state of every skill of the catalog now, in topological order.
  */
 export async function readLearnerStates(
   deps: LearnerStatesDeps,
   learnerId: string,
+  knownLedgerEnd?: number,
 ): Promise<ReadonlyMap<string, SkillState>> {
   const index = indexCatalog(deps.catalog);
   const now = deps.clock();
@@ -92,7 +96,7 @@ export async function readLearnerStates(
   } else {
     // Where the ledger ends says whether what is kept still holds: the saved tracks (a few
     // KB) are read only when it does not.
-    const lastSeq = await ledgerEnd(deps.db, learnerId);
+    const lastSeq = knownLedgerEnd ?? (await ledgerEnd(deps.db, learnerId));
     const kept = cache.find(key, { lastSeq, now: now.getTime() });
     if (kept !== undefined) return kept;
     read = { saved: await readSavedTracks(deps.db, learnerId), lastSeq };

@@ -12,6 +12,7 @@ import * as addPeopleHighContrast from './20261126000900_add_people_high_contras
 import * as createPathwayTables from './20261126001000_create_pathway_tables.ts';
 import * as addPeopleDeleted from './20261126001100_add_people_deleted.ts';
 import * as createLearnerTracks from './20261126001200_create_learner_tracks.ts';
+import * as addPeopleLedgerEnd from './20261126001300_add_people_ledger_end.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -28,6 +29,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261126001000_create_pathway_tables', createPathwayTables],
   ['20261126001100_add_people_deleted', addPeopleDeleted],
   ['20261126001200_create_learner_tracks', createLearnerTracks],
+  ['20261126001300_add_people_ledger_end', addPeopleLedgerEnd],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

@@ -20,6 +20,8 @@ export class PersonModel extends Model {
   declare disabledReason: string | null;
   /** Set once the person deleted their account: the row is a tombstone (nothing personal). */
   declare deletedAt: Date | null;
+  /** Where their progress ledger ends (`appendProgressEvent` keeps it). */
+  declare ledgerEnd: number;
 
   override $parseDatabaseJson(json: Pojo): Pojo {
     const parsed = super.$parseDatabaseJson(json);

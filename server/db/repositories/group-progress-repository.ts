@@ -116,7 +116,7 @@ export async function listGridLearners(db: Database, groupId: string): Promise<G
   }>(
     db,
     `select m.person_id as "personId", p.display_name as "displayName",
-       (select max(seq) from progress_events e where e.learner_id = m.person_id) as "lastSeq"
+       p.ledger_end as "lastSeq"
      from group_members m join people p on p.id = m.person_id
      where m.group_id = ? and m.role = 'learner'
      order by p.display_name, m.person_id`,

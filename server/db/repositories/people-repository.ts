@@ -36,6 +36,8 @@ export interface Person {
   disabledAt: Date | null;
   /** Why, for the other administrators; null while the account is active. */
   disabledReason: string | null;
+  /** The `seq` of their last progress event as a learner; 0: none (see `ledgerEnd`). */
+  ledgerEnd: number;
 }
 
 /** What an administrator's search of people looks at: enough to filter and sort. */
@@ -98,7 +100,7 @@ const PERSON_COLUMNS = `p.id, p.display_name as "displayName", p.email,
   p.learner_code as "learnerCode", p.locale, p.is_minor as "isMinor",
   p.private_profile as "privateProfile", p.large_text as "largeText",
   p.created_at as "createdAt", p.updated_at as "updatedAt", p.disabled_at as "disabledAt",
-  p.disabled_reason as "disabledReason"`;
+  p.disabled_reason as "disabledReason", p.ledger_end as "ledgerEnd"`;
 
 /** A row of {@link PERSON_COLUMNS}, as either database returns it. */
 interface PersonRow {
@@ -114,6 +116,8 @@ interface PersonRow {
   updatedAt: Date | string;
   disabledAt: Date | string | null;
   disabledReason: string | null;
+  /** PostgreSQL's bigint comes as text. */
+  ledgerEnd: number | string;
 }
 
 /** What `toPerson` reads of a row: a `PersonModel`, or a parsed {@link PersonRow}. */
@@ -142,6 +146,7 @@ function toPerson(row: PersonFields, roles: readonly string[]): Person {
     updatedAt: row.updatedAt,
     disabledAt: row.disabledAt ?? null,
     disabledReason: row.disabledReason ?? null,
+    ledgerEnd: Number(row.ledgerEnd ?? 0),
   };
 }
 

@@ -64,8 +64,14 @@ export async function appendProgressEvent(
     occurredAt: input.occurredAt,
     recordedAt: input.recordedAt,
   });
+  const seq = Number(row.seq);
+  // Where the learner's ledger ends, on their row (migration 20261126001300): the caller holds
+  // the learner's lock (`lockLearner`), so no later event of theirs commits before this one.
+  await db('people').where('id', input.learnerId).where('ledgerEnd', '<', seq).update({
+    ledgerEnd: seq,
+  });
   const entry: LedgerEntry = {
-    seq: Number(row.seq),
+    seq,
     event: toEvent(input, input.payload),
     recordedAt: input.recordedAt,
   };
@@ -109,9 +115,10 @@ export async function learnerLedgerAfter(
  * @returns the `seq` of their last event; 0 when they have none.
  */
 export async function ledgerEnd(db: Database, learnerId: string): Promise<number> {
+  // Kept on the learner's row by `appendProgressEvent`: one row read, not an index search.
   const [row] = await selectRows<{ lastSeq: number | string | null }>(
     db,
-    'select max(seq) as "lastSeq" from progress_events where learner_id = ?',
+    'select ledger_end as "lastSeq" from people where id = ?',
     [learnerId],
   );
   return Number(row?.lastSeq ?? 0);

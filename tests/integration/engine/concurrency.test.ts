@@ -57,6 +57,9 @@ describe.each(testDatabaseKinds())('concurrent progress on %s', (kind) => {
       .where({ learnerId: 'paulette', skillId: `${S}/se-connecter-au-wifi` })
       .first();
     expect(Number(row.lastSeq)).toBe(ledger.at(-1)?.seq);
+    // So did where the ledger ends, on the learner's row (what kept values are judged by).
+    const person = await f.db('people').where({ id: 'paulette' }).first();
+    expect(Number(person.ledgerEnd)).toBe(ledger.at(-1)?.seq);
   });
 
   it('refuses a second standing award at the database without failing the transaction', async () => {

@@ -7,9 +7,12 @@
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountsDeps } from '../../../server/app/accounts/deps.ts';
+import { type LearnerStatesCache, LedgerCache } from '../../../server/app/ledger-cache.ts';
 import { signAccessToken } from '../../../server/auth/access-tokens.ts';
 import type { Role } from '../../../server/auth/roles.ts';
 import { addEnrolments } from '../../../server/db/repositories/demo-seed-repository.ts';
+import type { GraphqlContext } from '../../../server/graphql/builder.ts';
+import { createContext } from '../../../server/graphql/context.ts';
 import { closeServer } from '../../support/close-server.ts';
 import { testDatabaseKinds } from '../../support/databases.ts';
 import { graphqlDepsOf, postGraphql, serveGraphql } from '../../support/graphql-client.ts';
@@ -157,5 +160,38 @@ describe.each(testDatabaseKinds())('progress kept between requests on %s', (kind
       acquired: 0,
       grid: { first: 'IN_PROGRESS', lapsing: 'EXPIRED' },
     });
+  });
+
+  it('reads where the ledger ends afresh in a mutation, and as of the sign-in in a query', async () => {
+    const learnerStatesCache: LearnerStatesCache = new LedgerCache();
+    const deps = { ...graphqlDepsOf(engine, JWT_SECRET), learnerStatesCache };
+    const contextOf = async (readOnly: boolean) => {
+      const request = new Request('http://grange.test/graphql', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token(learner, ['learner'])}` },
+      });
+      const context = await createContext(deps, { request });
+      // What yoga.ts sets once it knows the operation.
+      context.operation.readOnly = readOnly;
+      return context;
+    };
+    const statusIn = async (context: GraphqlContext) =>
+      (await context.loaders.learnerStates(learner.personId)).get(FIRST)?.status;
+    const before = await statusIn(await contextOf(true));
+    expect(before).not.toBe('validated');
+    // Both signed in (their row read) before the event; the states as they were are kept.
+    const query = await contextOf(true);
+    const mutation = await contextOf(false);
+    await engine.record({
+      learnerId: learner.personId,
+      skillId: FIRST,
+      type: 'skill-validated',
+      actorId: 'coach',
+    });
+    // The query answers as of its sign-in (what was kept then still holds for it)…
+    expect(await statusIn(query)).toBe(before);
+    // …the mutation, which may have recorded the event itself, as the ledger ends now.
+    expect(await statusIn(mutation)).toBe('validated');
+    expect(await statusIn(await contextOf(true))).toBe('validated');
   });
 });
