@@ -57,10 +57,7 @@ export async function createContext(
  * Each loader reads all the ids asked for in one tick with one batch query (per 500 ids), and
  * answers in the order of the ids, as DataLoader requires.
  */
-function createLoaders(
-  deps: GraphqlDeps,
-  operation: GraphqlContext['operation'],
-): GraphqlLoaders {
+function createLoaders(deps: GraphqlDeps, operation: GraphqlContext['operation']): GraphqlLoaders {
   const { db } = deps;
   const peopleRepository = new PeopleRepository(db);
   const groupsRepository = new GroupsRepository(db);
