@@ -14,8 +14,8 @@
  * - `now` is still between the lapses of validations around the instant it was settled
  *   (`settledBetween`).
  *
- * Bounded: the least recently used keys go first (near enough: an entry used again moves back
- * to the end once it has drifted halfway to the front).
+ * Bounded: the least recently used values go first (near enough: a value used again moves
+ * back to the end once half the capacity has been kept since it was last put there).
  */
 import type { SkillState } from '../domain/progress/skill-states.ts';
 
@@ -32,71 +32,91 @@ export interface LedgerCacheEntry<T> {
   value: T;
 }
 
+/** One kept value, where it sits: in its scope's map, and in the order of keeping. */
+interface Slot<T> {
+  scope: string;
+  ids: Map<string, Slot<T>>;
+  id: string;
+  entry: LedgerCacheEntry<T>;
+  /** How many values had been kept when it was last put at the end. */
+  placedAt: number;
+}
+
 /**
  * Values worked out from one learner's ledger (their settled states; their columns of a
- * trainer's grid), each kept under a key that names everything else it depends on (the
- * learner, the catalog, the curriculum), used while the ledger still ends at the event it was
- * worked out through and `now` is between the lapses around the instant it was settled.
- * Bounded: the least recently used keys go first.
+ * trainer's grid), each kept under a scope that names everything else it depends on (the
+ * catalog, the curriculum) and the learner's id, used while the ledger still ends at the event
+ * it was worked out through and `now` is between the lapses around the instant it was settled.
+ * Bounded: keys not used lately go first.
+ *
+ * Two levels (scope, then id) rather than one key made of both: a key string built for each
+ * lookup costs V8 about a microsecond to hash, twenty times the lookup (a grid makes one per
+ * learner); the ids come from database rows, the scope is made once per request.
  */
 export class LedgerCache<T> {
   readonly #capacity: number;
-  /** Oldest first (Map keeps insertion order); `placed`: when each was last put at the end. */
-  readonly #entries = new Map<string, { entry: LedgerCacheEntry<T>; placed: number }>();
-  /** Counts placements, to tell how far from the end an entry has drifted. */
-  #placements = 0;
+  readonly #scopes = new Map<string, Map<string, Slot<T>>>();
+  /** Oldest first (a Set keeps insertion order). */
+  readonly #order = new Set<Slot<T>>();
+  /** Values kept so far: how far a slot has drifted towards the front. */
+  #kept = 0;
 
-  /** @param capacity keys kept at most (0 keeps none). */
+  /** @param capacity values kept at most (0 keeps none). */
   constructor(capacity = DEFAULT_LEARNERS_KEPT) {
     this.#capacity = capacity;
   }
 
   /**
-   * @returns the value kept under `key` when it still holds for a ledger ending at `lastSeq`
-   *   and for `now` (epoch milliseconds); else undefined.
+   * @returns the value kept under `scope` and `id` when it still holds for a ledger ending at
+   *   `lastSeq` and for `now` (epoch milliseconds); else undefined.
    */
-  find(key: string, at: { lastSeq: number; now: number }): T | undefined {
-    const kept = this.#entries.get(key);
-    if (kept === undefined) return undefined;
-    const { entry } = kept;
+  find(scope: string, id: string, at: { lastSeq: number; now: number }): T | undefined {
+    const slot = this.#scopes.get(scope)?.get(id);
+    if (slot === undefined) return undefined;
+    const { entry } = slot;
     if (entry.throughSeq !== at.lastSeq || at.now < entry.from || at.now >= entry.until) {
       return undefined;
     }
-    // Used again: put back at the end once it has drifted halfway to the front, rather than
-    // on every use (moving an entry of a large Map costs more than the lookup).
-    if (this.#placements - kept.placed > this.#capacity / 2) this.#place(key, entry);
+    // Used again: put back at the end, once it has drifted halfway to the front (until then no
+    // value kept since can push it out; moving it on every use would cost more than the lookup).
+    if (this.#kept - slot.placedAt > this.#capacity / 2) {
+      this.#order.delete(slot);
+      this.#order.add(slot);
+      slot.placedAt = this.#kept;
+    }
     return entry.value;
   }
 
-  /** Keeps a value, in place of what was kept under its key. */
-  keep(key: string, entry: LedgerCacheEntry<T>): void {
+  /** Keeps a value, in place of what was kept under its scope and id. */
+  keep(scope: string, id: string, entry: LedgerCacheEntry<T>): void {
     if (this.#capacity <= 0) return;
-    this.#place(key, entry);
-    while (this.#entries.size > this.#capacity) {
-      const oldest = this.#entries.keys().next().value as string;
-      this.#entries.delete(oldest);
+    let ids = this.#scopes.get(scope);
+    if (ids === undefined) {
+      ids = new Map();
+      this.#scopes.set(scope, ids);
+    }
+    const previous = ids.get(id);
+    if (previous !== undefined) this.#order.delete(previous);
+    this.#kept += 1;
+    const slot: Slot<T> = { scope, ids, id, entry, placedAt: this.#kept };
+    ids.set(id, slot);
+    this.#order.add(slot);
+    while (this.#order.size > this.#capacity) {
+      const oldest = this.#order.values().next().value as Slot<T>;
+      this.#order.delete(oldest);
+      oldest.ids.delete(oldest.id);
+      if (oldest.ids.size === 0) this.#scopes.delete(oldest.scope);
     }
   }
 
-  /** Keys kept now. */
+  /** Values kept now. */
   get size(): number {
-    return this.#entries.size;
-  }
-
-  #place(key: string, entry: LedgerCacheEntry<T>): void {
-    this.#entries.delete(key);
-    this.#placements += 1;
-    this.#entries.set(key, { entry, placed: this.#placements });
+    return this.#order.size;
   }
 }
 
-/** Learners' settled states, under `learnerStatesKey`. */
+/** Learners' settled states, scoped by the content key of the catalog they were folded with. */
 export type LearnerStatesCache = LedgerCache<ReadonlyMap<string, SkillState>>;
-
-/** @returns the key of a learner's states folded with a catalog. */
-export function learnerStatesKey(learnerId: string, catalogKey: string): string {
-  return `${catalogKey}|${learnerId}`;
-}
 
 const derived = new WeakMap<ReadonlyMap<string, SkillState>, Map<string, unknown>>();
 

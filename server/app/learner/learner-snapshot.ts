@@ -34,7 +34,7 @@ import { decodeTracks, encodeTracks } from '../../domain/progress/track-snapshot
 import { toMillis } from '../../domain/time.ts';
 import type { Catalog } from '../check-curricula.ts';
 import { indexCatalog } from '../issuance/catalog-index.ts';
-import { type LearnerStatesCache, learnerStatesKey } from '../ledger-cache.ts';
+import type { LearnerStatesCache } from '../ledger-cache.ts';
 
 export type { StandingBadge };
 
@@ -89,7 +89,6 @@ export async function readLearnerStates(
   const index = indexCatalog(deps.catalog);
   const now = deps.clock();
   const cache = deps.learnerStatesCache;
-  const key = learnerStatesKey(learnerId, index.contentKey);
   let read: TracksAndLedgerEnd;
   if (cache === undefined) {
     read = await readTracksAndLedgerEnd(deps.db, learnerId);
@@ -97,7 +96,7 @@ export async function readLearnerStates(
     // Where the ledger ends says whether what is kept still holds: the saved tracks (a few
     // KB) are read only when it does not.
     const lastSeq = knownLedgerEnd ?? (await ledgerEnd(deps.db, learnerId));
-    const kept = cache.find(key, { lastSeq, now: now.getTime() });
+    const kept = cache.find(index.contentKey, learnerId, { lastSeq, now: now.getTime() });
     if (kept !== undefined) return kept;
     read = { saved: await readSavedTracks(deps.db, learnerId), lastSeq };
   }
@@ -130,7 +129,7 @@ export async function readLearnerStates(
   }
   const millis = toMillis(now);
   const states = settleAll(deps.catalog.graph, folded, millis);
-  cache?.keep(key, {
+  cache?.keep(index.contentKey, learnerId, {
     throughSeq: last?.seq ?? throughSeq,
     ...settledBetween(folded, millis),
     value: states,

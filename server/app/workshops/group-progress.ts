@@ -105,11 +105,11 @@ export async function progressGrid(
   const graph = deps.catalog.graph;
   const skillIds = graph.topologicalOrder().filter((id) => curriculumOf(id) === input.curriculumId);
   const now = deps.clock().getTime();
-  const catalogKey = indexCatalog(deps.catalog).contentKey;
-  const keyOf = (learnerId: string) => `${catalogKey}|${input.curriculumId}|${learnerId}`;
+  // What the columns depend on besides the learner: the catalog and the curriculum.
+  const scope = `${indexCatalog(deps.catalog).contentKey}|${input.curriculumId}`;
   const columns = new Map<string, GridColumns>();
   for (const { personId, lastSeq } of learners) {
-    const kept = deps.gridColumnsCache?.find(keyOf(personId), { lastSeq, now });
+    const kept = deps.gridColumnsCache?.find(scope, personId, { lastSeq, now });
     if (kept !== undefined) columns.set(personId, kept);
   }
   const unread = learners.filter((l) => !columns.has(l.personId));
@@ -120,7 +120,7 @@ export async function progressGrid(
       const value = worked.get(personId);
       if (value === undefined) continue;
       columns.set(personId, value.value);
-      deps.gridColumnsCache?.keep(keyOf(personId), { ...value, throughSeq: lastSeq });
+      deps.gridColumnsCache?.keep(scope, personId, { ...value, throughSeq: lastSeq });
     }
   }
   return {

@@ -16,7 +16,7 @@ import { parseBooleans, parseTimestamps } from '../models/column-values.ts';
 import { GuardianConsentModel } from '../models/guardian-consent.model.ts';
 import { PersonModel } from '../models/person.model.ts';
 import { PersonRoleModel } from '../models/person-role.model.ts';
-import { placeholders, selectRows } from '../select-rows.ts';
+import { placeholders, selectRows, sqlPerCount } from '../select-rows.ts';
 
 /** A person with their roles. */
 export interface Person {
@@ -101,6 +101,13 @@ const PERSON_COLUMNS = `p.id, p.display_name as "displayName", p.email,
   p.private_profile as "privateProfile", p.large_text as "largeText",
   p.created_at as "createdAt", p.updated_at as "updatedAt", p.disabled_at as "disabledAt",
   p.disabled_reason as "disabledReason", p.ledger_end as "ledgerEnd"`;
+
+/** People with their roles, by id (`findManyByIds`). */
+const findPeopleSql = sqlPerCount(
+  (count) => `select ${PERSON_COLUMNS}, r.role from people p
+   left join person_roles r on r.person_id = p.id
+   where p.id in (${placeholders(count)}) and p.deleted_at is null`,
+);
 
 /** A row of {@link PERSON_COLUMNS}, as either database returns it. */
 interface PersonRow {
@@ -234,9 +241,7 @@ export class PeopleRepository {
     const unique = [...new Set(ids)];
     const rows = await selectRows<PersonRow & { role: string | null }>(
       trx ?? this.db,
-      `select ${PERSON_COLUMNS}, r.role from people p
-       left join person_roles r on r.person_id = p.id
-       where p.id in (${placeholders(unique.length)}) and p.deleted_at is null`,
+      findPeopleSql(unique.length),
       unique,
     );
     const people = new Map<string, { row: PersonRow; roles: string[] }>();

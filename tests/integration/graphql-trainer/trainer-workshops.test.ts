@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { expandGrid } from '../../../client/src/pages/trainer/trainer-queries.ts';
 import { type AccountsDeps, createAccountsDeps } from '../../../server/app/accounts/deps.ts';
 import { signInWithPassword } from '../../../server/app/accounts/sign-in-with-password.ts';
 import type { Role } from '../../../server/auth/roles.ts';
@@ -71,7 +72,7 @@ const GRID = `
       __typename
       ... on ProgressGrid {
         skillIds skills { id }
-        rows { learnerId displayName cells { skillId status level } statuses levels }
+        rows { learnerId displayName cells { skillId status level } statuses levels statusCodes levelCodes }
       }
       ... on LocalizedError { code }
     }
@@ -363,6 +364,8 @@ describe.each(testDatabaseKinds())('the trainer workshop API on %s', (kind) => {
         cells: { skillId: string; status: string; level: number | null }[];
         statuses: string[];
         levels: (number | null)[];
+        statusCodes: string;
+        levelCodes: string;
       }[];
     };
     expect(grid.skillIds[0]).toBe(skill('allumer-son-appareil'));
@@ -378,6 +381,20 @@ describe.each(testDatabaseKinds())('the trainer workshop API on %s', (kind) => {
       expect(row.statuses).toEqual(row.cells.map((c) => c.status));
       expect(row.levels).toEqual(row.cells.map((c) => c.level));
     }
+    // And so do the letters and digits it actually asks for, as the page decodes them.
+    const expanded = expandGrid({
+      __typename: 'ProgressGrid',
+      skillIds: grid.skillIds,
+      skills: [],
+      rows: grid.rows.map((row) => ({
+        learnerId: row.learnerId,
+        displayName: 'x',
+        statusCodes: row.statusCodes,
+        levelCodes: row.levelCodes,
+      })),
+    });
+    expect(expanded.rows.map((row) => row.cells)).toEqual(grid.rows.map((row) => row.cells));
+    expect(grid.rows.every((row) => row.statusCodes.length === grid.skillIds.length)).toBe(true);
     const refused = await query(GRID, { groupId }, otherTrainer.token);
     expect(refused.data?.progressGrid).toEqual({ __typename: 'Forbidden', code: 'forbidden' });
   });

@@ -170,7 +170,10 @@ export const GroupQuery = gql<
   }
 }`);
 
-/** A grid as the grid page reads it: one status and one level per column, in column order. */
+/**
+ * A grid as the grid page reads it: per row, one letter of status and one digit of level per
+ * column, in column order (`ProgressGridRow.statusCodes` and `levelCodes` in schema.graphql).
+ */
 export interface CompactProgressGrid {
   __typename: 'ProgressGrid';
   skillIds: string[];
@@ -178,15 +181,16 @@ export interface CompactProgressGrid {
   rows: Array<{
     learnerId: string;
     displayName: string;
-    statuses: SkillStatus[];
-    levels: Array<number | null>;
+    statusCodes: string;
+    levelCodes: string;
   }>;
 }
 
 /**
  * The grid page: the columns' titles come with the grid rather than from every curriculum,
- * and each row is a list of statuses rather than cells repeating each skill id (a group of 30
- * on a curriculum of 40 skills is 1,200 cells).
+ * and each row is two short strings rather than cells repeating each skill id (a group of 30
+ * on a curriculum of 40 skills is 1,200 cells): what a phone on a poor connection loads during
+ * a workshop, again after each validation.
  */
 export const GroupProgressQuery = gql<
   { progressGrid: CompactProgressGrid | TypedError },
@@ -196,11 +200,22 @@ export const GroupProgressQuery = gql<
     __typename
     ... on ProgressGrid {
       skillIds skills { id title { fr en } }
-      rows { learnerId displayName statuses levels }
+      rows { learnerId displayName statusCodes levelCodes }
     }
     ${ERROR_FIELDS}
   }
 }`);
+
+/** The status each letter of `statusCodes` stands for. */
+const STATUS_OF_LETTER: Readonly<Record<string, SkillStatus>> = {
+  L: 'LOCKED',
+  A: 'AVAILABLE',
+  P: 'IN_PROGRESS',
+  S: 'SUBMITTED',
+  V: 'VALIDATED',
+  E: 'EXPIRED',
+  W: 'WITHDRAWN',
+};
 
 /** @returns the grid with cells, as the grid views draw it. */
 export function expandGrid(grid: CompactProgressGrid): ProgressGrid {
@@ -212,8 +227,8 @@ export function expandGrid(grid: CompactProgressGrid): ProgressGrid {
       displayName: row.displayName,
       cells: grid.skillIds.map((skillId, i) => ({
         skillId,
-        status: row.statuses[i] ?? 'LOCKED',
-        level: row.levels[i] ?? null,
+        status: STATUS_OF_LETTER[row.statusCodes.charAt(i)] ?? 'LOCKED',
+        level: levelOf(row.levelCodes.charAt(i)),
       })),
     })),
   };
@@ -382,3 +397,9 @@ export const CreateLearnerAccountMutation = gql<
     ${ERROR_FIELDS}
   }
 }`);
+
+/** @returns the level a digit of `levelCodes` says; null for `-` (no level) or nothing. */
+function levelOf(digit: string): number | null {
+  const level = Number.parseInt(digit, 10);
+  return Number.isNaN(level) ? null : level;
+}

@@ -10,41 +10,51 @@ import type { SkillState } from '../../../../server/domain/progress/skill-states
 const entry = (value: string, throughSeq = 7) => ({ throughSeq, from: 100, until: 200, value });
 
 describe('a ledger cache', () => {
+  const at = { lastSeq: 7, now: 150 };
+
   it('hands a value back only while the ledger ends where it did and now is in its span', () => {
     const cache = new LedgerCache<string>();
-    cache.keep('a', entry('kept'));
-    expect(cache.find('a', { lastSeq: 7, now: 100 })).toBe('kept');
-    expect(cache.find('a', { lastSeq: 7, now: 199 })).toBe('kept');
+    cache.keep('catalog', 'a', entry('kept'));
+    expect(cache.find('catalog', 'a', { lastSeq: 7, now: 100 })).toBe('kept');
+    expect(cache.find('catalog', 'a', { lastSeq: 7, now: 199 })).toBe('kept');
     // A later event, an earlier ledger (events erased), a lapse reached, a clock set back.
-    expect(cache.find('a', { lastSeq: 8, now: 150 })).toBeUndefined();
-    expect(cache.find('a', { lastSeq: 6, now: 150 })).toBeUndefined();
-    expect(cache.find('a', { lastSeq: 7, now: 200 })).toBeUndefined();
-    expect(cache.find('a', { lastSeq: 7, now: 99 })).toBeUndefined();
-    expect(cache.find('b', { lastSeq: 7, now: 150 })).toBeUndefined();
-    cache.keep('a', entry('again', 8));
-    expect(cache.find('a', { lastSeq: 8, now: 150 })).toBe('again');
-    expect(cache.size).toBe(1);
+    expect(cache.find('catalog', 'a', { lastSeq: 8, now: 150 })).toBeUndefined();
+    expect(cache.find('catalog', 'a', { lastSeq: 6, now: 150 })).toBeUndefined();
+    expect(cache.find('catalog', 'a', { lastSeq: 7, now: 200 })).toBeUndefined();
+    expect(cache.find('catalog', 'a', { lastSeq: 7, now: 99 })).toBeUndefined();
+    expect(cache.find('catalog', 'b', at)).toBeUndefined();
+    // Another scope (another catalog, another curriculum) is another value.
+    expect(cache.find('other catalog', 'a', at)).toBeUndefined();
+    cache.keep('other catalog', 'a', entry('other'));
+    expect(cache.find('other catalog', 'a', at)).toBe('other');
+    expect(cache.find('catalog', 'a', at)).toBe('kept');
+    cache.keep('catalog', 'a', entry('again', 8));
+    expect(cache.find('catalog', 'a', { lastSeq: 8, now: 150 })).toBe('again');
+    expect(cache.size).toBe(2);
   });
 
-  it('lets the least recently used keys go past its capacity', () => {
+  it('lets the values not used lately go past its capacity', () => {
     const cache = new LedgerCache<string>(4);
-    for (const key of ['a', 'b', 'c', 'd']) cache.keep(key, entry(key.toUpperCase()));
-    // `a` has drifted to the front: used again, it goes back to the end.
-    expect(cache.find('a', { lastSeq: 7, now: 150 })).toBe('A');
-    cache.keep('e', entry('E'));
+    for (const id of ['a', 'b', 'c', 'd']) cache.keep('s', id, entry(id.toUpperCase()));
+    // `a` has drifted to the front: used again, it goes back to the end, and `b` goes first.
+    expect(cache.find('s', 'a', at)).toBe('A');
+    cache.keep('s', 'e', entry('E'));
     expect(cache.size).toBe(4);
-    expect(cache.find('b', { lastSeq: 7, now: 150 })).toBeUndefined();
-    for (const key of ['a', 'c', 'd', 'e']) {
-      expect(cache.find(key, { lastSeq: 7, now: 150 })).toBe(key.toUpperCase());
-    }
-    // As many newer keys, none used again: they are what is kept.
-    for (const key of ['f', 'g', 'h', 'i']) cache.keep(key, entry(key.toUpperCase()));
-    for (const key of ['a', 'c', 'd', 'e']) {
-      expect(cache.find(key, { lastSeq: 7, now: 150 })).toBeUndefined();
-    }
+    expect(cache.find('s', 'b', at)).toBeUndefined();
+    for (const id of ['a', 'c', 'd', 'e']) expect(cache.find('s', id, at)).toBe(id.toUpperCase());
+    // As many newer values, whatever their scope, none used again: they are what is kept.
+    for (const id of ['f', 'g']) cache.keep('s', id, entry(id.toUpperCase()));
+    for (const id of ['h', 'i']) cache.keep('t', id, entry(id.toUpperCase()));
+    for (const id of ['a', 'c', 'd', 'e']) expect(cache.find('s', id, at)).toBeUndefined();
+    expect(cache.find('s', 'f', at)).toBe('F');
+    expect(cache.find('t', 'i', at)).toBe('I');
     expect(cache.size).toBe(4);
+    // Kept again under the same scope and id: one value, the newer.
+    cache.keep('t', 'i', entry('I2'));
+    expect(cache.size).toBe(4);
+    expect(cache.find('t', 'i', at)).toBe('I2');
     const none = new LedgerCache<string>(0);
-    none.keep('a', entry('A'));
+    none.keep('s', 'a', entry('A'));
     expect(none.size).toBe(0);
   });
 });
