@@ -20,8 +20,32 @@ export async function requireGroupAccess(
   viewer: Viewer,
   groupId: string,
 ): Promise<Group> {
-  if (!isAdmin(viewer) && !hasRole(viewer, 'trainer')) throw new Forbidden();
+  mayRunGroups(viewer);
   const found = await new GroupsRepository(db).findWithTrainer(groupId, viewer.personId);
+  return judgeGroupAccess(viewer, groupId, found);
+}
+
+/**
+ * Before reading anything: only administrators and trainers run groups.
+ *
+ * @throws Forbidden for anyone else.
+ */
+export function mayRunGroups(viewer: Viewer): void {
+  if (!isAdmin(viewer) && !hasRole(viewer, 'trainer')) throw new Forbidden();
+}
+
+/**
+ * The rule of {@link requireGroupAccess} on a group already read with whether the viewer
+ * trains it (a trainer's grid reads both with its learners in one statement).
+ *
+ * @returns the group.
+ * @throws Forbidden, UnknownGroup, as `requireGroupAccess`.
+ */
+export function judgeGroupAccess(
+  viewer: Viewer,
+  groupId: string,
+  found: { group: Group; trains: boolean } | null,
+): Group {
   if (!isAdmin(viewer) && found?.trains !== true) throw new Forbidden();
   if (found === null || found.group.archivedAt !== null) {
     if (!isAdmin(viewer)) throw new Forbidden();

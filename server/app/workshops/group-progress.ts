@@ -8,10 +8,10 @@ import type { Database } from '../../db/connection.ts';
 import {
   type GroupMember,
   listActiveGroups,
-  listGridLearners,
   listGroupMembers,
   listStateRowsOfLearners,
   listSubmittedSkills,
+  readGridGroup,
   type SubmittedSkill,
 } from '../../db/repositories/group-progress-repository.ts';
 import type { Group } from '../../db/repositories/groups-repository.ts';
@@ -20,7 +20,7 @@ import type { Catalog } from '../check-curricula.ts';
 import { curriculumOf } from '../curricula-to-domain.ts';
 import { indexCatalog } from '../issuance/catalog-index.ts';
 import type { LedgerCache } from '../ledger-cache.ts';
-import { requireGroupAccess } from './access.ts';
+import { judgeGroupAccess, mayRunGroups, requireGroupAccess } from './access.ts';
 
 /** A group with its members. */
 export interface GroupWithMembers extends Group {
@@ -98,10 +98,13 @@ export async function progressGrid(
   viewer: Viewer,
   input: { groupId: string; curriculumId: string },
 ): Promise<ProgressGrid> {
-  await requireGroupAccess(deps.db, viewer, input.groupId);
-  // With where each one's ledger ends, read before their rows: rows newer than these ends are
-  // kept as of these ends, never older.
-  const learners = await listGridLearners(deps.db, input.groupId);
+  mayRunGroups(viewer);
+  // The group, whether the viewer trains it and its learners, each with where their ledger
+  // ends, in one statement; read before their rows, so rows newer than these ends are kept as
+  // of these ends, never older.
+  const found = await readGridGroup(deps.db, input.groupId, viewer.personId);
+  judgeGroupAccess(viewer, input.groupId, found);
+  const learners = found?.learners ?? [];
   const graph = deps.catalog.graph;
   const skillIds = graph.topologicalOrder().filter((id) => curriculumOf(id) === input.curriculumId);
   const now = deps.clock().getTime();

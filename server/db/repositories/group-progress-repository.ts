@@ -104,25 +104,79 @@ export interface GridLearner {
   lastSeq: number;
 }
 
+/** A group as its grid reads it: whether the viewer trains it, and its learners. */
+export interface GridGroup {
+  group: Group;
+  /** Whether the person asking is one of its trainers. */
+  trains: boolean;
+  /** By name, each with where their ledger ends. */
+  learners: GridLearner[];
+}
+
 /**
- * The learners of one group by name, each with where their ledger ends (what says whether
- * their kept grid columns still hold), in one statement.
+ * A group, whether a person trains it, and its learners by name each with where their ledger
+ * ends (what says whether their kept grid columns still hold), in ONE statement: a grid is
+ * asked for again and again during a workshop, and on PostgreSQL each statement is a round
+ * trip. The caller decides access before showing any of it (`judgeGroupAccess`).
+ *
+ * @param db the database.
+ * @param groupId the group.
+ * @param personId who asks.
+ * @returns null when no group has this id.
  */
-export async function listGridLearners(db: Database, groupId: string): Promise<GridLearner[]> {
+export async function readGridGroup(
+  db: Database,
+  groupId: string,
+  personId: string,
+): Promise<GridGroup | null> {
   const rows = await selectRows<{
-    personId: string;
-    displayName: string;
+    id: string;
+    name: string;
+    curriculumId: string | null;
+    createdAt: Date | string;
+    archivedAt: Date | string | null;
+    trains: boolean | number;
+    personId: string | null;
+    displayName: string | null;
     lastSeq: number | string | null;
   }>(
     db,
-    `select m.person_id as "personId", p.display_name as "displayName",
-       p.ledger_end as "lastSeq"
-     from group_members m join people p on p.id = m.person_id
-     where m.group_id = ? and m.role = 'learner'
+    `select g.id, g.name, g.curriculum_id as "curriculumId", g.created_at as "createdAt",
+       g.archived_at as "archivedAt",
+       exists (select 1 from group_members t
+         where t.group_id = g.id and t.person_id = ? and t.role = 'trainer') as "trains",
+       m.person_id as "personId", p.display_name as "displayName", p.ledger_end as "lastSeq"
+     from groups g
+     left join group_members m on m.group_id = g.id and m.role = 'learner'
+     left join people p on p.id = m.person_id
+     where g.id = ?
      order by p.display_name, m.person_id`,
-    [groupId],
+    [personId, groupId],
   );
-  return rows.map((row) => ({ ...row, lastSeq: Number(row.lastSeq ?? 0) }));
+  const [first] = rows;
+  if (first === undefined) return null;
+  return {
+    group: {
+      id: first.id,
+      name: first.name,
+      curriculumId: first.curriculumId,
+      createdAt: new Date(first.createdAt),
+      archivedAt: first.archivedAt === null ? null : new Date(first.archivedAt),
+    },
+    trains: Boolean(first.trains),
+    // A group without learners is one row with none.
+    learners: rows.flatMap((row) =>
+      row.personId === null
+        ? []
+        : [
+            {
+              personId: row.personId,
+              displayName: row.displayName ?? '',
+              lastSeq: Number(row.lastSeq ?? 0),
+            },
+          ],
+    ),
+  };
 }
 
 /**

@@ -476,6 +476,9 @@ describe.each(testDatabaseKinds())('the trainer workshop API on %s', (kind) => {
     expect(eight.rows).toBe(8);
     expect(three.queries).toBeGreaterThan(0);
     expect(eight.queries).toBe(three.queries);
+    // Asked again, nothing moved: the sign-in, then the group with whether the viewer trains
+    // it and its learners with where their ledgers end (their columns were kept).
+    expect(await counted(large)).toEqual({ queries: 2, rows: 8 });
   });
 
   it('list submitted evidence awaiting review for the trainer’s groups only', async () => {
