@@ -8,7 +8,8 @@
  * beside knex's own, synchronously: in WAL mode readers work beside the one writer, and each
  * statement sees the last committed transaction, as a read through knex outside a transaction
  * does. In a transaction (which must see its own writes), in memory (a second connection would
- * open another database) and on PostgreSQL, the statement goes through knex.
+ * open another database) and on PostgreSQL, the statement goes through knex; on PostgreSQL as
+ * a named (prepared) statement, parsed and planned once per connection.
  *
  * The SQL is written for both databases: `?` placeholders, snake_case columns aliased to the
  * camelCase names callers read (`person_id as "personId"`). Values come back as each database
@@ -48,10 +49,34 @@ export async function selectRows<Row>(
     db.emit('query-response', rows, query);
     return rows;
   }
-  const result = (await db.raw(sql, bindings as (string | number | null)[])) as
+  const raw = db.raw(sql, bindings as (string | number | null)[]);
+  // On PostgreSQL, a named statement: each connection parses and plans it once, then only
+  // binds and runs it (pg keeps the names it has prepared per connection).
+  const name = isPostgresClient(db) ? statementName(sql) : undefined;
+  const result = (await (name === undefined ? raw : raw.options({ name }))) as
     | Row[]
     | { rows: Row[] };
   return Array.isArray(result) ? result : result.rows;
+}
+
+/** Names given to statements, by their text (the same text always gets the same name). */
+const statementNames = new Map<string, string>();
+
+/** Texts named at most: the reads are a few dozen; past this, a text is sent unnamed. */
+const NAMED_STATEMENTS = 500;
+
+function statementName(sql: string): string | undefined {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    if (statementNames.size >= NAMED_STATEMENTS) return undefined;
+    name = `grange_read_${statementNames.size + 1}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
+function isPostgresClient(db: Database | Knex.Transaction): boolean {
+  return db.client.config.client === 'pg';
 }
 
 /**
