@@ -100,6 +100,8 @@ export async function eraseAccountRows(
     highContrast: false,
     disabledAt: null,
     disabledReason: null,
+    // Their events are gone: their ledger ends before its first event, as it never began.
+    ledgerEnd: 0,
     deletedAt: now,
     updatedAt: now,
   });

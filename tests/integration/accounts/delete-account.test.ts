@@ -418,6 +418,8 @@ describe.each(testDatabaseKinds())('account deletion on %s', (kind) => {
       displayName: 'Compte supprimé',
     });
     expect(tombstone?.deletedAt).not.toBeNull();
+    // Their events went: where their ledger ends says so.
+    expect(Number(tombstone?.ledgerEnd)).toBe(0);
     const award = await findAward(db, learner.awardId);
     expect(award?.revokedAt).toBeUndefined();
     expect(award?.credential).toEqual(learner.credential);
