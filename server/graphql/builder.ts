@@ -59,6 +59,8 @@ export interface GraphqlLoaders {
   learnerSnapshot(learnerId: string): Promise<LearnerSnapshot>;
   /** A learner's enrolments with their groups, read once per request and learner. */
   learnerEnrolments(learnerId: string): Promise<LearnerEnrolment[]>;
+  /** How many of a person's notifications are unread, read once per request. */
+  unreadNotifications(personId: string): Promise<number>;
 }
 
 /** The context of one GraphQL request. */

@@ -4,14 +4,22 @@
  */
 import DataLoader from 'dataloader';
 import { createGraphQLError } from 'graphql-yoga';
-import { readLearnerSnapshot, readLearnerStates } from '../app/learner/learner-snapshot.ts';
+import {
+  readLearnerSnapshot,
+  readLearnerStates,
+  type StandingBadge,
+} from '../app/learner/learner-snapshot.ts';
 import { verifyAccessToken } from '../auth/access-tokens.ts';
 import { InvalidAccessToken } from '../auth/errors.ts';
 import type { GroupMembership, Viewer } from '../auth/policies.ts';
 import { type AwardReview, listAwardReviews } from '../db/repositories/admin-awards-repository.ts';
 import { GroupsRepository } from '../db/repositories/groups-repository.ts';
 import { idChunks, readByIdChunks } from '../db/repositories/id-chunks.ts';
-import { listLearnerEnrolments } from '../db/repositories/learner-enrolments-repository.ts';
+import type { LearnerEnrolment } from '../db/repositories/learner-enrolments-repository.ts';
+import {
+  type LearnerFactKind,
+  readLearnerFacts,
+} from '../db/repositories/learner-facts-repository.ts';
 import { PeopleRepository, type Person } from '../db/repositories/people-repository.ts';
 import {
   type AttendanceRecord,
@@ -101,6 +109,21 @@ function createLoaders(deps: GraphqlDeps, operation: GraphqlContext['operation']
     return readLearnerStates(deps, learnerId, person?.ledgerEnd);
   });
 
+  // A learner's standing badges, enrolments and unread count, as many as are asked for in one
+  // tick (a home asks all three), read together: one statement on PostgreSQL.
+  const facts = new Map<string, DataLoader<LearnerFactKind, unknown>>();
+  const factsOf = (learnerId: string) => {
+    let loader = facts.get(learnerId);
+    if (loader === undefined) {
+      loader = new DataLoader(async (kinds) => {
+        const found = await readLearnerFacts(db, learnerId, kinds);
+        return kinds.map((kind) => found[kind]);
+      });
+      facts.set(learnerId, loader);
+    }
+    return loader;
+  };
+
   return {
     person: (id) => people.load(id),
     activeMemberships: (personId) => memberships.load(personId),
@@ -110,9 +133,17 @@ function createLoaders(deps: GraphqlDeps, operation: GraphqlContext['operation']
     // learner's progress, and one of their enrolments.
     learnerStates,
     learnerSnapshot: oncePerLearner((learnerId) =>
-      readLearnerSnapshot(deps, learnerId, learnerStates(learnerId)),
+      readLearnerSnapshot(
+        deps,
+        learnerId,
+        learnerStates(learnerId),
+        factsOf(learnerId).load('standingBadges') as Promise<StandingBadge[]>,
+      ),
     ),
-    learnerEnrolments: oncePerLearner((learnerId) => listLearnerEnrolments(db, learnerId)),
+    learnerEnrolments: (learnerId) =>
+      factsOf(learnerId).load('enrolments') as Promise<LearnerEnrolment[]>,
+    unreadNotifications: (personId) =>
+      factsOf(personId).load('unreadNotifications') as Promise<number>,
   };
 }
 

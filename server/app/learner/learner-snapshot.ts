@@ -62,14 +62,17 @@ export const SAVE_TRACKS_AFTER = 20;
  * @param learnerId the learner.
  * @param read their states when the caller has read them already (a GraphQL request shares
  *   one read between its fields); else they are read here.
+ * @param readStanding their standing badges, likewise (a GraphQL request reads them with their
+ *   other facts, `learner-facts-repository.ts`).
  * @returns their states and standing badges.
  */
 export async function readLearnerSnapshot(
   deps: LearnerStatesDeps,
   learnerId: string,
   read: Promise<ReadonlyMap<string, SkillState>> = readLearnerStates(deps, learnerId),
+  readStanding: Promise<readonly StandingBadge[]> = listStandingBadges(deps.db, learnerId),
 ): Promise<LearnerSnapshot> {
-  const [states, standing] = await Promise.all([read, listStandingBadges(deps.db, learnerId)]);
+  const [states, standing] = await Promise.all([read, readStanding]);
   return { states, standing };
 }
 

@@ -132,13 +132,26 @@ export async function listStandingBadges(
   db: Database,
   learnerId: string,
 ): Promise<StandingBadge[]> {
-  // Read by every learner page: written out for `selectRows` rather than built.
-  const rows = await selectRows<{ badgeId: string; validUntil: Date | string | null }>(
-    db,
-    `select badge_id as "badgeId", valid_until as "validUntil" from badge_awards
-     where learner_id = ? and revoked_at is null order by issued_at, id`,
-    [learnerId],
-  );
+  return standingBadgesOf(await selectRows(db, STANDING_BADGES_SQL, [learnerId]));
+}
+
+/**
+ * The statement of {@link listStandingBadges} (one binding: the learner), read by every learner
+ * page: written out for `selectRows` rather than built; `learner-facts-repository.ts` reads it
+ * beside others. `issuedAt` and `id` say the order.
+ */
+export const STANDING_BADGES_SQL = `select badge_id as "badgeId", valid_until as "validUntil",
+   issued_at as "issuedAt", id from badge_awards
+   where learner_id = ? and revoked_at is null order by issued_at, id`;
+
+/** A row of {@link STANDING_BADGES_SQL}, as either database (or PostgreSQL's JSON) gives it. */
+export interface StandingBadgeRow {
+  badgeId: string;
+  validUntil: Date | string | null;
+}
+
+/** @returns the standing badges of rows of {@link STANDING_BADGES_SQL}, in their order. */
+export function standingBadgesOf(rows: readonly StandingBadgeRow[]): StandingBadge[] {
   return rows.map((row) =>
     row.validUntil === null
       ? { badgeId: row.badgeId }

@@ -34,25 +34,33 @@ export async function listLearnerEnrolments(
   db: Database | Knex.Transaction,
   personId: string,
 ): Promise<LearnerEnrolment[]> {
-  const rows: Array<{
-    curriculumId: string;
-    enrolledAt: string | Date;
-    groupId: string | null;
-    groupName: string | null;
-  }> = await selectRows(
-    db,
-    // Read by every home page: written out for `selectRows` rather than built.
-    `select e.curriculum_id as "curriculumId", e.enrolled_at as "enrolledAt",
-       g.id as "groupId", g.name as "groupName"
-     from enrolments e
-     left join group_members m on m.person_id = e.person_id and m.role = ?
-     left join groups g
-       on g.id = m.group_id and g.curriculum_id = e.curriculum_id and g.archived_at is null
-     where e.person_id = ?
-     order by e.enrolled_at, e.curriculum_id, g.name, g.id`,
-    ['learner', personId],
-  );
+  return enrolmentsOf(await selectRows(db, LEARNER_ENROLMENTS_SQL, [personId]));
+}
 
+/**
+ * The statement of {@link listLearnerEnrolments} (one binding: the learner), read by every home
+ * page: written out for `selectRows` rather than built; `learner-facts-repository.ts` reads it
+ * beside others.
+ */
+export const LEARNER_ENROLMENTS_SQL = `select e.curriculum_id as "curriculumId",
+   e.enrolled_at as "enrolledAt", g.id as "groupId", g.name as "groupName"
+   from enrolments e
+   left join group_members m on m.person_id = e.person_id and m.role = 'learner'
+   left join groups g
+     on g.id = m.group_id and g.curriculum_id = e.curriculum_id and g.archived_at is null
+   where e.person_id = ?
+   order by e.enrolled_at, e.curriculum_id, g.name, g.id`;
+
+/** A row of {@link LEARNER_ENROLMENTS_SQL}, as either database (or PostgreSQL's JSON) gives it. */
+export interface LearnerEnrolmentRow {
+  curriculumId: string;
+  enrolledAt: string | Date;
+  groupId: string | null;
+  groupName: string | null;
+}
+
+/** @returns the enrolments of rows of {@link LEARNER_ENROLMENTS_SQL}, in their order. */
+export function enrolmentsOf(rows: readonly LearnerEnrolmentRow[]): LearnerEnrolment[] {
   const enrolments = new Map<string, LearnerEnrolment>();
   for (const row of rows) {
     let enrolment = enrolments.get(row.curriculumId);

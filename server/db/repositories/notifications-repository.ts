@@ -72,14 +72,18 @@ export async function listNotifications(
  * @returns how many are unread.
  */
 export async function countUnreadNotifications(db: Database, personId: string): Promise<number> {
-  // Read by every home page: written out for `selectRows` rather than built.
-  const [row] = await selectRows<{ unread: number | string }>(
-    db,
-    'select count(*) as "unread" from notifications where person_id = ? and read_at is null',
-    [personId],
-  );
+  const [row] = await selectRows<{ unread: number | string }>(db, UNREAD_NOTIFICATIONS_SQL, [
+    personId,
+  ]);
   return Number(row?.unread ?? 0);
 }
+
+/**
+ * The statement of {@link countUnreadNotifications} (one binding: the person), read by every
+ * home page: written out for `selectRows`; `learner-facts-repository.ts` reads it beside others.
+ */
+export const UNREAD_NOTIFICATIONS_SQL =
+  'select count(*) as "unread" from notifications where person_id = ? and read_at is null';
 
 /**
  * Marks one of a person's notifications read (the first reading is kept).

@@ -2,7 +2,6 @@
 import { UnknownNotification } from '../../app/learner/errors.ts';
 import { markNotificationRead } from '../../app/learner/mark-notification-read.ts';
 import {
-  countUnreadNotifications,
   listNotifications,
   type NotificationRecord,
 } from '../../db/repositories/notifications-repository.ts';
@@ -47,8 +46,9 @@ builder.queryFields((t) => ({
     description:
       "How many of the signed-in person's notifications are unread: what a home page says, " +
       'without reading them all.',
+    // With the person's other facts a home asks for (`learner-facts-repository.ts`).
     resolve: (_root, _args, context) =>
-      countUnreadNotifications(context.deps.db, context.viewer.personId),
+      context.loaders.unreadNotifications(context.viewer.personId),
   }),
 }));
 
