@@ -41,11 +41,11 @@ export function mayRunGroups(viewer: Viewer): void {
  * @returns the group.
  * @throws Forbidden, UnknownGroup, as `requireGroupAccess`.
  */
-export function judgeGroupAccess(
+export function judgeGroupAccess<G extends Pick<Group, 'archivedAt'>>(
   viewer: Viewer,
   groupId: string,
-  found: { group: Group; trains: boolean } | null,
-): Group {
+  found: { group: G; trains: boolean } | null,
+): G {
   if (!isAdmin(viewer) && found?.trains !== true) throw new Forbidden();
   if (found === null || found.group.archivedAt !== null) {
     if (!isAdmin(viewer)) throw new Forbidden();

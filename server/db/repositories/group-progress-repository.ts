@@ -106,7 +106,8 @@ export interface GridLearner {
 
 /** A group as its grid reads it: whether the viewer trains it, and its learners. */
 export interface GridGroup {
-  group: Group;
+  /** What access is judged by (`judgeGroupAccess`). */
+  group: Pick<Group, 'id' | 'archivedAt'>;
   /** Whether the person asking is one of its trainers. */
   trains: boolean;
   /** By name, each with where their ledger ends. */
@@ -129,11 +130,8 @@ export async function readGridGroup(
   groupId: string,
   personId: string,
 ): Promise<GridGroup | null> {
+  // The group's columns come with each learner: only the two access is judged by.
   const rows = await selectRows<{
-    id: string;
-    name: string;
-    curriculumId: string | null;
-    createdAt: Date | string;
     archivedAt: Date | string | null;
     trains: boolean | number;
     personId: string | null;
@@ -141,8 +139,7 @@ export async function readGridGroup(
     lastSeq: number | string | null;
   }>(
     db,
-    `select g.id, g.name, g.curriculum_id as "curriculumId", g.created_at as "createdAt",
-       g.archived_at as "archivedAt",
+    `select g.archived_at as "archivedAt",
        exists (select 1 from group_members t
          where t.group_id = g.id and t.person_id = ? and t.role = 'trainer') as "trains",
        m.person_id as "personId", p.display_name as "displayName", p.ledger_end as "lastSeq"
@@ -157,10 +154,7 @@ export async function readGridGroup(
   if (first === undefined) return null;
   return {
     group: {
-      id: first.id,
-      name: first.name,
-      curriculumId: first.curriculumId,
-      createdAt: new Date(first.createdAt),
+      id: groupId,
       archivedAt: first.archivedAt === null ? null : new Date(first.archivedAt),
     },
     trains: Boolean(first.trains),

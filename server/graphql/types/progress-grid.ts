@@ -39,6 +39,22 @@ export const STATUS_LETTERS: Readonly<Record<SkillStatus, string>> = {
   withdrawn: 'W',
 };
 
+/**
+ * Codes written once per columns: a learner's columns are kept between requests while their
+ * ledger does not move (`gridColumnsCache`), and so are these strings, with them.
+ */
+const statusCodes = new WeakMap<object, string>();
+const levelCodes = new WeakMap<object, string>();
+
+function written(codes: WeakMap<object, string>, of: object, write: () => string): string {
+  let code = codes.get(of);
+  if (code === undefined) {
+    code = write();
+    codes.set(of, code);
+  }
+  return code;
+}
+
 const GridRowType = builder.objectRef<GridRow>('ProgressGridRow').implement({
   fields: (t) => ({
     learnerId: t.exposeID('learnerId'),
@@ -73,13 +89,19 @@ const GridRowType = builder.objectRef<GridRow>('ProgressGridRow').implement({
       description:
         'The status of each skill as one letter, in the order of `skillIds`: L locked, ' +
         'A available, P in progress, S submitted, V validated, E expired, W withdrawn.',
-      resolve: (row) => row.statuses.map((status) => STATUS_LETTERS[status]).join(''),
+      resolve: (row) =>
+        written(statusCodes, row.statuses, () =>
+          row.statuses.map((status) => STATUS_LETTERS[status]).join(''),
+        ),
     }),
     levelCodes: t.string({
       description:
         'The level of each skill as one digit (1 to 8), `-` where none, in the order of ' +
         '`skillIds`.',
-      resolve: (row) => row.levels.map((level) => (level === null ? '-' : String(level))).join(''),
+      resolve: (row) =>
+        written(levelCodes, row.levels, () =>
+          row.levels.map((level) => (level === null ? '-' : String(level))).join(''),
+        ),
     }),
   }),
 });

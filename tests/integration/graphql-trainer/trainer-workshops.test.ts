@@ -399,6 +399,20 @@ describe.each(testDatabaseKinds())('the trainer workshop API on %s', (kind) => {
     expect(refused.data?.progressGrid).toEqual({ __typename: 'Forbidden', code: 'forbidden' });
   });
 
+  it('refuses the grid of an archived or unknown group: Forbidden to its trainer, unknown to an admin', async () => {
+    const root = await member(['admin'], 'Administratrice');
+    const archived = await newGroup('Archivé', trainer.personId, [learners[0]?.personId ?? '']);
+    await engine.db('groups').where({ id: archived }).update({ archivedAt: engine.clock() });
+    const gridOf = async (id: string, token: string) =>
+      (await query(GRID, { groupId: id }, token)).data?.progressGrid as { __typename: string };
+    expect((await gridOf(archived, trainer.token)).__typename).toBe('Forbidden');
+    expect((await gridOf(archived, root.token)).__typename).toBe('UnknownGroup');
+    expect((await gridOf(randomUUID(), trainer.token)).__typename).toBe('Forbidden');
+    expect((await gridOf(randomUUID(), root.token)).__typename).toBe('UnknownGroup');
+    // The group itself, still active, for an admin who does not train it.
+    expect((await gridOf(groupId, root.token)).__typename).toBe('ProgressGrid');
+  });
+
   it('shows a skill available in the grid when its prerequisite of another curriculum is validated', async () => {
     // « Naviguer sur le web » (seniors) is the one prerequisite of an identité numérique skill.
     const identity = 'identite-numerique';
