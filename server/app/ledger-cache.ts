@@ -118,27 +118,23 @@ export class LedgerCache<T> {
 /** Learners' settled states, scoped by the content key of the catalog they were folded with. */
 export type LearnerStatesCache = LedgerCache<ReadonlyMap<string, SkillState>>;
 
-const derived = new WeakMap<ReadonlyMap<string, SkillState>, Map<string, unknown>>();
+const derived = new WeakMap<object, Map<string, unknown>>();
 
 /**
- * What a pure function of one learner's states (and of what `key` says) gives, worked out once
- * per states object: while the cache above hands out the same object, the learner's next
- * steps or curriculum summaries are not worked out again. Held weakly: the memo goes with the
- * states.
+ * What a pure function of one kept value (a learner's states, their grid columns) and of what
+ * `key` says gives, worked out once per value object: while the caches above hand out the same
+ * object, the learner's next steps, curriculum summaries or grid codes are not worked out
+ * again. Held weakly: the memo goes with the value.
  *
- * @param states the learner's states (never changed once settled).
+ * @param of the kept value, or a part of it (never changed once kept).
  * @param key everything else the result depends on.
  * @param compute the function.
  */
-export function derivedFrom<T>(
-  states: ReadonlyMap<string, SkillState>,
-  key: string,
-  compute: () => T,
-): T {
-  let memo = derived.get(states);
+export function derivedFrom<T>(of: object, key: string, compute: () => T): T {
+  let memo = derived.get(of);
   if (memo === undefined) {
     memo = new Map();
-    derived.set(states, memo);
+    derived.set(of, memo);
   }
   if (memo.has(key)) return memo.get(key) as T;
   const value = compute();

@@ -17,7 +17,7 @@
  */
 import BetterSqlite3 from 'better-sqlite3';
 import type { Knex } from 'knex';
-import type { Database } from './connection.ts';
+import { type Database, isPostgres } from './connection.ts';
 import { cachePreparedStatements } from './prepared-statements.ts';
 
 type Reader = BetterSqlite3.Database;
@@ -52,7 +52,7 @@ export async function selectRows<Row>(
   const raw = db.raw(sql, bindings as (string | number | null)[]);
   // On PostgreSQL, a named statement: each connection parses and plans it once, then only
   // binds and runs it (pg keeps the names it has prepared per connection).
-  const name = isPostgresClient(db) ? statementName(sql) : undefined;
+  const name = isPostgres(db) ? statementName(sql) : undefined;
   const result = (await (name === undefined ? raw : raw.options({ name }))) as
     | Row[]
     | { rows: Row[] };
@@ -73,10 +73,6 @@ function statementName(sql: string): string | undefined {
     statementNames.set(sql, name);
   }
   return name;
-}
-
-function isPostgresClient(db: Database | Knex.Transaction): boolean {
-  return db.client.config.client === 'pg';
 }
 
 /**

@@ -8,8 +8,7 @@
  * JSON array, beside the count. On SQLite each is its own statement: there they run
  * synchronously on the reader of `select-rows.ts`, for less than a JSON round trip would cost.
  */
-import type { Database } from '../connection.ts';
-import { isPostgres } from '../connection.ts';
+import { type Database, isPostgres } from '../connection.ts';
 import { selectRows } from '../select-rows.ts';
 import {
   STANDING_BADGES_SQL,

@@ -4,6 +4,7 @@
  */
 import { UnknownGroup } from '../../app/accounts/errors.ts';
 import { indexCatalog } from '../../app/issuance/catalog-index.ts';
+import { derivedFrom } from '../../app/ledger-cache.ts';
 import {
   type GridCell,
   type GridRow,
@@ -38,22 +39,6 @@ export const STATUS_LETTERS: Readonly<Record<SkillStatus, string>> = {
   expired: 'E',
   withdrawn: 'W',
 };
-
-/**
- * Codes written once per columns: a learner's columns are kept between requests while their
- * ledger does not move (`gridColumnsCache`), and so are these strings, with them.
- */
-const statusCodes = new WeakMap<object, string>();
-const levelCodes = new WeakMap<object, string>();
-
-function written(codes: WeakMap<object, string>, of: object, write: () => string): string {
-  let code = codes.get(of);
-  if (code === undefined) {
-    code = write();
-    codes.set(of, code);
-  }
-  return code;
-}
 
 const GridRowType = builder.objectRef<GridRow>('ProgressGridRow').implement({
   fields: (t) => ({
@@ -90,7 +75,8 @@ const GridRowType = builder.objectRef<GridRow>('ProgressGridRow').implement({
         'The status of each skill as one letter, in the order of `skillIds`: L locked, ' +
         'A available, P in progress, S submitted, V validated, E expired, W withdrawn.',
       resolve: (row) =>
-        written(statusCodes, row.statuses, () =>
+        // Once per kept columns (`gridColumnsCache`), with them.
+        derivedFrom(row.statuses, 'statusCodes', () =>
           row.statuses.map((status) => STATUS_LETTERS[status]).join(''),
         ),
     }),
@@ -99,7 +85,7 @@ const GridRowType = builder.objectRef<GridRow>('ProgressGridRow').implement({
         'The level of each skill as one digit (1 to 8), `-` where none, in the order of ' +
         '`skillIds`.',
       resolve: (row) =>
-        written(levelCodes, row.levels, () =>
+        derivedFrom(row.levels, 'levelCodes', () =>
           row.levels.map((level) => (level === null ? '-' : String(level))).join(''),
         ),
     }),
