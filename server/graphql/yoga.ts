@@ -2,7 +2,8 @@
  * The GraphQL endpoint: a graphql-yoga server over the Pothos schema, with unexpected errors
  * masked (logged here, shown as "Unexpected error."), caps on tokens, nesting depth, aliases
  * and cost, one operation per request (yoga's batching stays off: an array of operations is
- * refused), schema introspection off in production, and GraphiQL only in development.
+ * refused), schema introspection off in production, GraphiQL only in development, and
+ * operations run compiled (`compiled-execution.ts`).
  *
  * Mount it on an express app with `app.use('/graphql', createGraphqlHandler(deps))`: yoga
  * reads the original URL, so the endpoint stays `/graphql` under the mount.
@@ -14,6 +15,7 @@ import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'gra
 import { LedgerCache } from '../app/ledger-cache.ts';
 import { aliasLimitRule, DEFAULT_MAX_ALIASES } from './alias-limit.ts';
 import type { GraphqlContext, GraphqlDeps } from './builder.ts';
+import { compiledExecution } from './compiled-execution.ts';
 import { costRefusal, DEFAULT_MAX_COMPLEXITY } from './complexity-limit.ts';
 import { createContext } from './context.ts';
 import { DEFAULT_MAX_DEPTH, depthLimitRule } from './depth-limit.ts';
@@ -42,6 +44,11 @@ export interface GraphqlHandlerOptions {
   maxAliases?: number;
   maxTokens?: number;
   maxComplexity?: number;
+  /**
+   * Run operations compiled by graphql-jit (`compiled-execution.ts`; default: true). False:
+   * graphql-js interprets them, as the test comparing both answers needs.
+   */
+  compiled?: boolean;
 }
 
 /** The yoga server, usable as express middleware or through `fetch`. */
@@ -111,6 +118,10 @@ export function createGraphqlHandler(
         return masked;
       },
     },
-    plugins: [limits, refuseNulCharacters],
+    plugins: [
+      ...(options.compiled === false ? [] : [compiledExecution]),
+      limits,
+      refuseNulCharacters,
+    ],
   });
 }
