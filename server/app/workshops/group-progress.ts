@@ -19,7 +19,7 @@ import type { SkillStatus } from '../../domain/progress/skill-states.ts';
 import type { Catalog } from '../check-curricula.ts';
 import { curriculumOf } from '../curricula-to-domain.ts';
 import { indexCatalog } from '../issuance/catalog-index.ts';
-import type { LedgerCache } from '../ledger-cache.ts';
+import { derivedFrom, type LedgerCache } from '../ledger-cache.ts';
 import { judgeGroupAccess, mayRunGroups, requireGroupAccess } from './access.ts';
 
 /** A group with its members. */
@@ -106,7 +106,13 @@ export async function progressGrid(
   judgeGroupAccess(viewer, input.groupId, found);
   const learners = found?.learners ?? [];
   const graph = deps.catalog.graph;
-  const skillIds = graph.topologicalOrder().filter((id) => curriculumOf(id) === input.curriculumId);
+  const columnsOf = () =>
+    graph.topologicalOrder().filter((id) => curriculumOf(id) === input.curriculumId);
+  // Worked out once per catalog and curriculum; never kept for an id no curriculum has (the
+  // id comes from the request).
+  const skillIds = deps.catalog.curricula.some((c) => c.id === input.curriculumId)
+    ? derivedFrom(deps.catalog, `grid-columns|${input.curriculumId}`, columnsOf)
+    : columnsOf();
   const now = deps.clock().getTime();
   // What the columns depend on besides the learner: the catalog and the curriculum.
   const scope = `${indexCatalog(deps.catalog).contentKey}|${input.curriculumId}`;

@@ -4,7 +4,7 @@
  * whatever the number of learners, so trainer screens never issue one query per learner.
  */
 import type { Database } from '../connection.ts';
-import { placeholders, selectRows } from '../select-rows.ts';
+import { placeholders, selectRowArrays, selectRows } from '../select-rows.ts';
 import {
   EVIDENCE_COLUMNS,
   type EvidenceRecord,
@@ -130,45 +130,41 @@ export async function readGridGroup(
   groupId: string,
   personId: string,
 ): Promise<GridGroup | null> {
-  // The group's columns come with each learner: only the two access is judged by.
-  const rows = await selectRows<{
-    archivedAt: Date | string | null;
-    trains: boolean | number;
-    personId: string | null;
-    displayName: string | null;
-    lastSeq: number | string | null;
-  }>(
+  // The group's columns come with each learner: only the two access is judged by. Arrays,
+  // not objects: 25 rows on every refresh of a trainer's grid (selectRowArrays).
+  const rows = await selectRowArrays<
+    [
+      archivedAt: Date | string | null,
+      trains: boolean | number,
+      personId: string | null,
+      displayName: string | null,
+      lastSeq: number | string | null,
+    ]
+  >(
     db,
-    `select g.archived_at as "archivedAt",
+    // Whether the person trains the group asked once, not once per learner row.
+    `select g.archived_at,
        exists (select 1 from group_members t
-         where t.group_id = g.id and t.person_id = ? and t.role = 'trainer') as "trains",
-       m.person_id as "personId", p.display_name as "displayName", p.ledger_end as "lastSeq"
+         where t.group_id = ? and t.person_id = ? and t.role = 'trainer') as trains,
+       m.person_id, p.display_name, p.ledger_end
      from groups g
      left join group_members m on m.group_id = g.id and m.role = 'learner'
      left join people p on p.id = m.person_id
      where g.id = ?
      order by p.display_name, m.person_id`,
-    [personId, groupId],
+    [groupId, personId, groupId],
   );
   const [first] = rows;
   if (first === undefined) return null;
+  const [archivedAt, trains] = first;
   return {
-    group: {
-      id: groupId,
-      archivedAt: first.archivedAt === null ? null : new Date(first.archivedAt),
-    },
-    trains: Boolean(first.trains),
+    group: { id: groupId, archivedAt: archivedAt === null ? null : new Date(archivedAt) },
+    trains: Boolean(trains),
     // A group without learners is one row with none.
-    learners: rows.flatMap((row) =>
-      row.personId === null
+    learners: rows.flatMap(([, , learnerId, displayName, lastSeq]) =>
+      learnerId === null
         ? []
-        : [
-            {
-              personId: row.personId,
-              displayName: row.displayName ?? '',
-              lastSeq: Number(row.lastSeq ?? 0),
-            },
-          ],
+        : [{ personId: learnerId, displayName: displayName ?? '', lastSeq: Number(lastSeq ?? 0) }],
     ),
   };
 }
