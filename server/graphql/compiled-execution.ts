@@ -1,12 +1,14 @@
 /**
- * Runs operations through graphql-jit instead of graphql-js's interpreter: each operation of
- * a document is compiled once into plain JavaScript (its fields, arguments, type checks and
- * list walks written out), then every request asking it again only runs that. The web client
- * sends a handful of fixed documents, which yoga's parse cache hands over as the same objects,
- * so compiled operations are found by document. A trainer's grid resolves some 300 fields;
- * compiled, the grid and the learner home each cost about 140 µs less per request
- * (bench/api.bench.ts). Validation, the limits (`yoga.ts`) and error masking are unchanged:
- * they run before and after execution.
+ * Runs operations through graphql-jit instead of graphql-js's interpreter: an operation of a
+ * document asked a second time is compiled into plain JavaScript (its fields, arguments, type
+ * checks and list walks written out), then every request asking it again only runs that. The
+ * web client sends a handful of fixed documents, which yoga's parse cache hands over as the
+ * same objects, so compiled operations are found by document. A trainer's grid resolves some
+ * 300 fields; compiled, the grid and the learner home each cost about 140 µs less per request
+ * (bench/api.bench.ts). A document seen once runs interpreted: compiling costs several times
+ * one run, which a stream of one-off documents (someone exploring, someone probing) should not
+ * buy. Validation, the limits (`yoga.ts`) and error masking are unchanged: they run before and
+ * after execution.
  */
 import { createRequire } from 'node:module';
 import type { DocumentNode, ExecutionArgs, ExecutionResult, GraphQLSchema } from 'graphql';
@@ -23,17 +25,29 @@ const { compileQuery, isCompiledQuery } = createRequire(import.meta.url)(
 
 type Compiled = CompiledQuery | ExecutionResult;
 
+/** What is known of an operation: seen once (not compiled yet), or compiled. */
+type Known = 'seen once' | Compiled;
+
 /**
- * Compiled operations, by schema, document, then operation name: a document may hold several
+ * Operations, by schema, document, then operation name: a document may hold several
  * operations, and each request names the one it runs.
  */
-const compiledBySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, Compiled>>>();
+const operations = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, Known>>>();
 
-function compiledOperation(args: ExecutionArgs): Compiled {
-  let byDocument = compiledBySchema.get(args.schema);
+/** Operations compiled since the process started (tests check the compiled path ran). */
+let compiledCount = 0;
+
+/** @returns how many operations have been compiled since the process started. */
+export function compiledOperations(): number {
+  return compiledCount;
+}
+
+/** @returns the compiled operation, or undefined the first time it is asked (then noted). */
+function compiledOperation(args: ExecutionArgs): Compiled | undefined {
+  let byDocument = operations.get(args.schema);
   if (byDocument === undefined) {
     byDocument = new WeakMap();
-    compiledBySchema.set(args.schema, byDocument);
+    operations.set(args.schema, byDocument);
   }
   let byName = byDocument.get(args.document);
   if (byName === undefined) {
@@ -41,21 +55,27 @@ function compiledOperation(args: ExecutionArgs): Compiled {
     byDocument.set(args.document, byName);
   }
   const name = args.operationName ?? '';
-  let compiled = byName.get(name);
-  if (compiled === undefined) {
-    compiled = compileQuery<Record<string, unknown>, Record<string, unknown>>(
-      args.schema,
-      args.document,
-      args.operationName ?? undefined,
-    );
-    byName.set(name, compiled);
+  const known = byName.get(name);
+  if (known === undefined) {
+    byName.set(name, 'seen once');
+    return undefined;
   }
+  if (known !== 'seen once') return known;
+  const compiled = compileQuery<Record<string, unknown>, Record<string, unknown>>(
+    args.schema,
+    args.document,
+    args.operationName ?? undefined,
+  );
+  compiledCount += 1;
+  byName.set(name, compiled);
   return compiled;
 }
 
 /** @returns the operation's result, from its compiled form. */
-export function executeCompiled(args: ExecutionArgs): ExecutionResult | Promise<ExecutionResult> {
-  const compiled = compiledOperation(args);
+function executeCompiled(
+  compiled: Compiled,
+  args: ExecutionArgs,
+): ExecutionResult | Promise<ExecutionResult> {
   // Not compiled: the document cannot run as asked (an unknown operation name…); the result
   // says why, as graphql-js's execute would.
   if (!isCompiledQuery(compiled)) return compiled;
@@ -65,10 +85,16 @@ export function executeCompiled(args: ExecutionArgs): ExecutionResult | Promise<
     : withLocatedErrors(result, args.document);
 }
 
-/** The yoga plugin: every execution goes through `executeCompiled`. */
+/**
+ * The yoga plugin: an operation asked before runs compiled; the first time, graphql-js runs it
+ * (yoga's execute is left in place).
+ */
 export const compiledExecution: Plugin = {
-  onExecute({ setExecuteFn }) {
-    setExecuteFn(executeCompiled as Parameters<typeof setExecuteFn>[0]);
+  onExecute({ args, setExecuteFn }) {
+    const compiled = compiledOperation(args);
+    if (compiled === undefined) return;
+    setExecuteFn(((executionArgs: ExecutionArgs) =>
+      executeCompiled(compiled, executionArgs)) as Parameters<typeof setExecuteFn>[0]);
   },
 };
 

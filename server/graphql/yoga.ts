@@ -118,10 +118,11 @@ export function createGraphqlHandler(
         return masked;
       },
     },
+    // Compiled last: an operation the limits refuse is never compiled.
     plugins: [
-      ...(options.compiled === false ? [] : [compiledExecution]),
       limits,
       refuseNulCharacters,
+      ...(options.compiled === false ? [] : [compiledExecution]),
     ],
   });
 }

@@ -1,14 +1,16 @@
 /**
- * Operations run compiled by graphql-jit (`server/graphql/compiled-execution.ts`) answer
- * exactly what graphql-js's interpreter answers: every query the web client sends, asked by a
- * learner, a trainer, the job counsellor and the admin of the demo data, byte for byte the
- * same through both (data, typed refusals and errors with their places in the query alike).
+ * Operations run compiled by graphql-jit (`server/graphql/compiled-execution.ts`, from their
+ * second request on) answer exactly what graphql-js's interpreter answers: every query the web
+ * client sends, asked by a learner, a trainer, the job counsellor and the admin of the demo
+ * data, byte for byte the same through both (data, typed refusals and errors with their places
+ * in the query alike).
  * Then what compiling by document must not confuse: the operations of one document, named
  * per request, and an unexpected error masked with its location kept.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SeedDemoResult, seedDemoData } from '../../../server/app/seed-demo.ts';
 import { signAccessToken } from '../../../server/auth/access-tokens.ts';
+import { compiledOperations } from '../../../server/graphql/compiled-execution.ts';
 import { createGraphqlHandler, type GraphqlHandler } from '../../../server/graphql/yoga.ts';
 import { testDatabaseKinds } from '../../support/databases.ts';
 import { graphqlDepsOf } from '../../support/graphql-client.ts';
@@ -138,13 +140,17 @@ describe.each(testDatabaseKinds())('compiled execution on %s', (kind) => {
     const viewers = [learner, follower, trainer, credentials.counsellor, credentials.admin];
     const queries = await clientQueries();
     expect(queries.length).toBeGreaterThanOrEqual(25);
+    const compiledBefore = compiledOperations();
     let withData = 0;
     for (const { name, source } of queries) {
       const operation = /^\s*query\s+(\w+)/.exec(source)?.[1] ?? name;
       for (const viewer of viewers) {
         const asked = variables[operation] ?? {};
         const expected = await ask(interpreted, viewer.personId, source, asked);
+        // The first request of a document runs interpreted, the next ones compiled.
+        const first = await ask(compiled, viewer.personId, source, asked);
         const actual = await ask(compiled, viewer.personId, source, asked);
+        expect(first, `${operation} asked first by ${viewer.displayName}`).toEqual(expected);
         expect(actual, `${operation} asked by ${viewer.displayName}`).toEqual(expected);
         const body = JSON.parse(actual.text) as { data?: Record<string, unknown> | null };
         if (body.data != null) withData += 1;
@@ -152,6 +158,8 @@ describe.each(testDatabaseKinds())('compiled execution on %s', (kind) => {
     }
     // Most answers carry data (not only refusals): the comparison covers what pages show.
     expect(withData).toBeGreaterThan(queries.length * 2);
+    // Every one of them was compiled (once: the same document object each time).
+    expect(compiledOperations() - compiledBefore).toBe(queries.length);
   });
 
   it('runs the operation each request names, from a document holding several', async () => {
@@ -161,13 +169,27 @@ describe.each(testDatabaseKinds())('compiled execution on %s', (kind) => {
       const a = JSON.parse((await ask(handler, admin, document, {}, 'A')).text);
       const b = JSON.parse((await ask(handler, admin, document, {}, 'B')).text);
       const again = JSON.parse((await ask(handler, admin, document, {}, 'A')).text);
+      const bAgain = JSON.parse((await ask(handler, admin, document, {}, 'B')).text);
       expect(a).toEqual({ data: { __typename: 'Query' } });
       expect(again).toEqual(a);
       expect(b.data.curricula.length).toBe(engine.catalog.curricula.length);
+      expect(bAgain).toEqual(b);
     }
     const unnamed = await ask(compiled, admin, document);
     expect(unnamed).toEqual(await ask(interpreted, admin, document));
     expect(unnamed.text).toMatch(/operation/i);
+  });
+
+  it('compiles a document on its second request, never one asked once', async () => {
+    const admin = seeded.credentials.admin.personId;
+    const once = `{ curricula { id } __typename }`;
+    const before = compiledOperations();
+    await ask(compiled, admin, once);
+    expect(compiledOperations()).toBe(before);
+    await ask(compiled, admin, once);
+    expect(compiledOperations()).toBe(before + 1);
+    await ask(compiled, admin, once);
+    expect(compiledOperations()).toBe(before + 1);
   });
 
   it('masks an unexpected error and keeps where in the query it happened', async () => {
@@ -176,6 +198,7 @@ describe.each(testDatabaseKinds())('compiled execution on %s', (kind) => {
     await engine.db.schema.renameTable('notifications', 'notifications_away');
     try {
       const expected = await ask(interpreted, learner, query);
+      await ask(compiled, learner, query);
       const actual = await ask(compiled, learner, query);
       expect(actual).toEqual(expected);
       expect(JSON.parse(actual.text).errors).toEqual([
