@@ -190,6 +190,13 @@ describe.each(testDatabaseKinds())('compiled execution on %s', (kind) => {
     expect(compiledOperations()).toBe(before + 1);
     await ask(compiled, admin, once);
     expect(compiledOperations()).toBe(before + 1);
+    // An operation the limits refuse is refused before anything is compiled, however often.
+    const costly = `{ ${'curricula { skills { activities { title { fr en } } levels { level } } } '.repeat(20)} }`;
+    for (let round = 0; round < 3; round += 1) {
+      const refused = JSON.parse((await ask(compiled, admin, costly)).text);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('OPERATION_TOO_COMPLEX');
+    }
+    expect(compiledOperations()).toBe(before + 1);
   });
 
   it('masks an unexpected error and keeps where in the query it happened', async () => {
