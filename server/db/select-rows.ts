@@ -28,35 +28,20 @@ let statements = 0;
 /** Each database's reader, opened at its first read; null: this database has none. */
 const readers = new WeakMap<Database, Reader | null>();
 
+type Bindings = readonly (string | number | null)[];
+
 /**
  * @param db the database or a transaction.
  * @param sql one SELECT statement, with `?` placeholders.
  * @param bindings the values of the placeholders, in order.
  * @returns the rows.
  */
-export async function selectRows<Row>(
+export function selectRows<Row>(
   db: Database | Knex.Transaction,
   sql: string,
-  bindings: readonly (string | number | null)[],
+  bindings: Bindings,
 ): Promise<Row[]> {
-  const reader = db.isTransaction ? undefined : readerOf(db);
-  if (reader !== undefined) {
-    // Told as knex tells its own statements, so that whoever counts them (the query-count
-    // tests, the benchmarks) sees these too.
-    const query = { sql, bindings, method: 'select', __knexQueryUid: `reader-${++statements}` };
-    db.emit('query', query);
-    const rows = reader.prepare(sql).all(...bindings) as Row[];
-    db.emit('query-response', rows, query);
-    return rows;
-  }
-  const raw = db.raw(sql, bindings as (string | number | null)[]);
-  // On PostgreSQL, a named statement: each connection parses and plans it once, then only
-  // binds and runs it (pg keeps the names it has prepared per connection).
-  const name = isPostgres(db) ? statementName(sql) : undefined;
-  const result = (await (name === undefined ? raw : raw.options({ name }))) as
-    | Row[]
-    | { rows: Row[] };
-  return Array.isArray(result) ? result : result.rows;
+  return select<Row>(db, sql, bindings, false);
 }
 
 /**
@@ -66,36 +51,56 @@ export async function selectRows<Row>(
  *
  * @returns the rows, each an array.
  */
-export async function selectRowArrays<Row extends unknown[]>(
+export function selectRowArrays<Row extends unknown[]>(
   db: Database | Knex.Transaction,
   sql: string,
-  bindings: readonly (string | number | null)[],
+  bindings: Bindings,
+): Promise<Row[]> {
+  return select<Row>(db, sql, bindings, true);
+}
+
+/** What both read: on SQLite's reader, else through knex (PostgreSQL: a named statement). */
+async function select<Row>(
+  db: Database | Knex.Transaction,
+  sql: string,
+  bindings: Bindings,
+  arrays: boolean,
 ): Promise<Row[]> {
   const reader = db.isTransaction ? undefined : readerOf(db);
   if (reader !== undefined) {
+    // Told as knex tells its own statements, so that whoever counts them (the query-count
+    // tests, the benchmarks) sees these too.
     const query = { sql, bindings, method: 'select', __knexQueryUid: `reader-${++statements}` };
     db.emit('query', query);
-    // The statement is shared with whoever prepares the same text: raw only for this call.
     const statement = reader.prepare(sql);
     let rows: Row[];
-    try {
-      rows = statement.raw(true).all(...bindings) as Row[];
-    } finally {
-      statement.raw(false);
+    if (arrays) {
+      // The statement is shared with whoever prepares the same text: raw only for this call.
+      try {
+        rows = statement.raw(true).all(...bindings) as Row[];
+      } finally {
+        statement.raw(false);
+      }
+    } else {
+      rows = statement.all(...bindings) as Row[];
     }
     db.emit('query-response', rows, query);
     return rows;
   }
-  if (isPostgres(db)) {
-    const name = statementName(sql);
-    const result = (await db
-      .raw(sql, bindings as (string | number | null)[])
-      .options({ rowMode: 'array', ...(name === undefined ? {} : { name }) })) as { rows: Row[] };
-    return result.rows;
+  const raw = db.raw(sql, bindings as (string | number | null)[]);
+  if (!isPostgres(db)) {
+    // SQLite through knex (a transaction, a database in memory): objects.
+    const rows = (await raw) as Record<string, unknown>[];
+    return (arrays ? rows.map((row) => Object.values(row)) : rows) as Row[];
   }
-  // SQLite through knex (a transaction, a database in memory): objects, turned into arrays.
-  const rows = await selectRows<Record<string, unknown>>(db, sql, bindings);
-  return rows.map((row) => Object.values(row) as Row);
+  // On PostgreSQL, a named statement: each connection parses and plans it once, then only
+  // binds and runs it (pg keeps the names it has prepared per connection).
+  const name = statementName(sql);
+  const result = (await raw.options({
+    ...(name === undefined ? {} : { name }),
+    ...(arrays ? { rowMode: 'array' } : {}),
+  })) as { rows: Row[] };
+  return result.rows;
 }
 
 /** Names given to statements, by their text (the same text always gets the same name). */

@@ -8,7 +8,7 @@ import type { Badge, Curriculum, Skill } from '../../../curricula/schema.ts';
 import type { BadgeDefinition } from '../../domain/criteria/criteria-rule.ts';
 import type { SkillNodeInput } from '../../domain/skills/skill-graph.ts';
 import type { Catalog } from '../check-curricula.ts';
-import { qualify, toSkillNodes } from '../curricula-to-domain.ts';
+import { curriculumOf, qualify, toSkillNodes } from '../curricula-to-domain.ts';
 
 export interface IndexedSkill {
   curriculum: Curriculum;
@@ -31,6 +31,8 @@ export interface CatalogIndex {
   badge(id: string): IndexedBadge | undefined;
   /** Months a validation of the skill stays valid; undefined: forever. */
   validityMonths(skillId: string): number | undefined;
+  /** A curriculum's skills in prerequisite order (a trainer's grid columns); none: unknown id. */
+  skillsInOrder(curriculumId: string): readonly string[];
   /** The content hash of a curriculum (its version). */
   curriculumHash(curriculumId: string): string | undefined;
   /**
@@ -59,6 +61,13 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
     }
   }
   const badges = new Map(catalog.badges.map((badge) => [badge.id, badge]));
+  const inOrder = new Map<string, string[]>();
+  for (const id of catalog.graph.topologicalOrder()) {
+    const curriculumId = curriculumOf(id);
+    const ids = inOrder.get(curriculumId);
+    if (ids === undefined) inOrder.set(curriculumId, [id]);
+    else ids.push(id);
+  }
   const index: CatalogIndex = {
     catalog,
     badges,
@@ -70,6 +79,7 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
       return authored && definition ? { ...authored, definition } : undefined;
     },
     validityMonths: (skillId) => skills.get(skillId)?.skill.validityMonths,
+    skillsInOrder: (curriculumId) => inOrder.get(curriculumId) ?? [],
     curriculumHash: (curriculumId) => catalog.versions.get(curriculumId),
     contentKey: contentKeyOf(catalog),
   };

@@ -19,7 +19,7 @@ import type { SkillStatus } from '../../domain/progress/skill-states.ts';
 import type { Catalog } from '../check-curricula.ts';
 import { curriculumOf } from '../curricula-to-domain.ts';
 import { indexCatalog } from '../issuance/catalog-index.ts';
-import { derivedFrom, type LedgerCache } from '../ledger-cache.ts';
+import type { LedgerCache } from '../ledger-cache.ts';
 import { judgeGroupAccess, mayRunGroups, requireGroupAccess } from './access.ts';
 
 /** A group with its members. */
@@ -53,7 +53,7 @@ export interface ProgressGrid {
   groupId: string;
   curriculumId: string;
   /** The curriculum's skills, in prerequisite order: the columns. */
-  skillIds: string[];
+  skillIds: readonly string[];
   rows: GridRow[];
 }
 
@@ -105,17 +105,11 @@ export async function progressGrid(
   const found = await readGridGroup(deps.db, input.groupId, viewer.personId);
   judgeGroupAccess(viewer, input.groupId, found);
   const learners = found?.learners ?? [];
-  const graph = deps.catalog.graph;
-  const columnsOf = () =>
-    graph.topologicalOrder().filter((id) => curriculumOf(id) === input.curriculumId);
-  // Worked out once per catalog and curriculum; never kept for an id no curriculum has (the
-  // id comes from the request).
-  const skillIds = deps.catalog.curricula.some((c) => c.id === input.curriculumId)
-    ? derivedFrom(deps.catalog, `grid-columns|${input.curriculumId}`, columnsOf)
-    : columnsOf();
+  const index = indexCatalog(deps.catalog);
+  const skillIds = index.skillsInOrder(input.curriculumId);
   const now = deps.clock().getTime();
   // What the columns depend on besides the learner: the catalog and the curriculum.
-  const scope = `${indexCatalog(deps.catalog).contentKey}|${input.curriculumId}`;
+  const scope = `${index.contentKey}|${input.curriculumId}`;
   const columns = new Map<string, GridColumns>();
   for (const { personId, lastSeq } of learners) {
     const kept = deps.gridColumnsCache?.find(scope, personId, { lastSeq, now });
