@@ -119,7 +119,8 @@ describe('an item of the review queue', () => {
     fireEvent.change(screen.getByLabelText('Niveau'), { target: { value: '2' } });
     fireEvent.click(screen.getByRole('button', { name: 'Valider — Thomas Robin, Rédiger son CV' }));
     const done = await screen.findByText('Validé pour Thomas Robin.');
-    expect(document.activeElement).toBe(done.closest('[role="status"]'));
+    // The focus moves in an effect, after the text is on screen: wait for it.
+    await waitFor(() => expect(document.activeElement).toBe(done.closest('[role="status"]')));
     expect(screen.getByText(/Badge obtenu par Thomas Robin/)).toBeTruthy();
     expect(sent.at(-1)?.variables).toEqual({
       input: { learnerId: 'p-thomas', skillId: REQUEST.skillId, level: 2, sessionId: null },
