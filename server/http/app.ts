@@ -55,6 +55,22 @@ export function createApp(deps: AppDeps): Express {
   // Before any route, so every answer has them, 404s and errors included.
   app.use(securityHeaders({ publicUrl: deps.config.publicUrl }));
   app.use(corsPolicy({ allowedOrigins: deps.config.corsOrigins }));
+
+  // Employers' pages and everything verifiers fetch: DID document, status list, OB 2.0 objects.
+  // First of the routes: the verifiers' path walks no other router, and `/verify` reads its
+  // own body (up to 5 MB, after its rate limit) rather than the API's 256 KB parser below.
+  // No other route shares these addresses.
+  app.use(
+    createPublicBadgesRouter({
+      db: deps.db,
+      catalog: deps.catalog,
+      issuer: deps.issuer,
+      publicUrl: deps.config.publicUrl,
+      clock: deps.clock,
+      logger: deps.logger,
+    }),
+  );
+
   app.use(express.json({ limit: MAX_JSON_BODY_BYTES }));
 
   app.get('/healthz', async (_request, response) => {
@@ -126,18 +142,6 @@ export function createApp(deps: AppDeps): Express {
       publicUrl: deps.config.publicUrl,
       clock: deps.clock,
       jwtSecret: deps.jwtSecret,
-    }),
-  );
-
-  // Employers' pages and everything verifiers fetch: DID document, status list, OB 2.0 objects.
-  app.use(
-    createPublicBadgesRouter({
-      db: deps.db,
-      catalog: deps.catalog,
-      issuer: deps.issuer,
-      publicUrl: deps.config.publicUrl,
-      clock: deps.clock,
-      logger: deps.logger,
     }),
   );
 

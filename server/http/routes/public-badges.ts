@@ -83,6 +83,81 @@ export function createPublicBadgesRouter(deps: PublicBadgesDeps): Router {
   const limits = createVerifyLimits({ clock: deps.clock, ...deps.verifyLimits });
   const credentialJson = createPublishedCredentialReader(deps.db);
 
+  // First: verifiers and employers open this address far more often than any other here.
+  router.get('/badges/:awardId', async (request, response) => {
+    const { name: awardId, extension } = splitExtension(String(request.params.awardId));
+    const wanted = request.accepts(['text/html', ...JSON_TYPES]);
+    if (extension === undefined && wanted !== 'text/html' && wanted !== false) {
+      // Verifiers' short path: the stored credential text, the award's visibility read live.
+      response.vary('Accept');
+      const text = await credentialJson(awardId);
+      if (text === undefined) return notFound(request, response);
+      sendJsonText(response, text, wanted === 'application/json' ? 'application/json' : wanted, 0);
+      return;
+    }
+    const found = await findPublishedAward(published, awardId);
+    if (found === undefined) return notFound(request, response);
+    const { award } = found;
+    const fileName = `badge-${award.badgeId.replace(/[^A-Za-z0-9-]+/g, '-')}`;
+    if (extension === 'png' || extension === 'svg') {
+      const images = awardImages(published, award);
+      response.set('Cache-Control', 'no-cache');
+      if (extension === 'png') {
+        const baked = bakePng(images.png, 'openbadgecredential', JSON.stringify(award.credential));
+        response.attachment(`${fileName}.png`).type('image/png').send(baked);
+      } else {
+        const baked = bakeSvg(images.svg, { version: '3.0', credential: award.credential });
+        response.attachment(`${fileName}.svg`).type('image/svg+xml').send(baked);
+      }
+      return;
+    }
+    if (extension === 'json') {
+      response.attachment(`${fileName}.json`);
+      sendJson(response, award.credential, 'application/vc+ld+json', 0);
+      return;
+    }
+    if (extension !== undefined) return notFound(request, response);
+
+    response.vary('Accept');
+    const lang = languageOf(request);
+    const now = deps.clock();
+    const report = await verifyStoredCredential(published, award.credential);
+    const achievement = award.credential.credentialSubject.achievement;
+    response.vary('Accept-Language');
+    sendHtml(
+      response,
+      awardPage({
+        lang,
+        pageUrl: `${base}/badges/${award.id}`,
+        awardId: award.id,
+        name: achievement.name,
+        description: achievement.description,
+        ...(achievement.criteria.narrative === undefined
+          ? {}
+          : { criteria: achievement.criteria.narrative }),
+        issuerName: award.credential.issuer.name,
+        learnerName: found.learnerName,
+        issuedAt: award.issuedAt,
+        ...(award.validUntil === undefined ? {} : { validUntil: award.validUntil }),
+        ...(award.revokedAt === undefined
+          ? {}
+          : { revoked: { at: award.revokedAt, reason: award.revocationReason ?? '' } }),
+        expired: award.validUntil !== undefined && Date.parse(award.validUntil) <= now.getTime(),
+        skills: requiredSkills(published, award.snapshot.badge.criteria),
+        alignments: (achievement.alignment ?? []).map((alignment) => ({
+          name: alignment.targetName,
+          url: alignment.targetUrl,
+          ...(alignment.targetFramework === undefined
+            ? {}
+            : { framework: alignment.targetFramework }),
+          ...(alignment.targetCode === undefined ? {} : { code: alignment.targetCode }),
+        })),
+        report,
+      }),
+      lang,
+    );
+  });
+
   router.get('/.well-known/did.json', async (_request, response) => {
     sendJson(response, await issuerDidDocument(published), 'application/did+json', 300);
   });
@@ -231,80 +306,6 @@ export function createPublicBadgesRouter(deps: PublicBadgesDeps): Router {
       const report = await verifySubmitted(published, input);
       sendHtml(response, verifyPage({ lang, pageUrl, url, report }), lang);
     });
-  });
-
-  router.get('/badges/:awardId', async (request, response) => {
-    const { name: awardId, extension } = splitExtension(String(request.params.awardId));
-    const wanted = request.accepts(['text/html', ...JSON_TYPES]);
-    if (extension === undefined && wanted !== 'text/html' && wanted !== false) {
-      // Verifiers' short path: the stored credential text, the award's visibility read live.
-      response.vary('Accept');
-      const text = await credentialJson(awardId);
-      if (text === undefined) return notFound(request, response);
-      sendJsonText(response, text, wanted === 'application/json' ? 'application/json' : wanted, 0);
-      return;
-    }
-    const found = await findPublishedAward(published, awardId);
-    if (found === undefined) return notFound(request, response);
-    const { award } = found;
-    const fileName = `badge-${award.badgeId.replace(/[^A-Za-z0-9-]+/g, '-')}`;
-    if (extension === 'png' || extension === 'svg') {
-      const images = awardImages(published, award);
-      response.set('Cache-Control', 'no-cache');
-      if (extension === 'png') {
-        const baked = bakePng(images.png, 'openbadgecredential', JSON.stringify(award.credential));
-        response.attachment(`${fileName}.png`).type('image/png').send(baked);
-      } else {
-        const baked = bakeSvg(images.svg, { version: '3.0', credential: award.credential });
-        response.attachment(`${fileName}.svg`).type('image/svg+xml').send(baked);
-      }
-      return;
-    }
-    if (extension === 'json') {
-      response.attachment(`${fileName}.json`);
-      sendJson(response, award.credential, 'application/vc+ld+json', 0);
-      return;
-    }
-    if (extension !== undefined) return notFound(request, response);
-
-    response.vary('Accept');
-    const lang = languageOf(request);
-    const now = deps.clock();
-    const report = await verifyStoredCredential(published, award.credential);
-    const achievement = award.credential.credentialSubject.achievement;
-    response.vary('Accept-Language');
-    sendHtml(
-      response,
-      awardPage({
-        lang,
-        pageUrl: `${base}/badges/${award.id}`,
-        awardId: award.id,
-        name: achievement.name,
-        description: achievement.description,
-        ...(achievement.criteria.narrative === undefined
-          ? {}
-          : { criteria: achievement.criteria.narrative }),
-        issuerName: award.credential.issuer.name,
-        learnerName: found.learnerName,
-        issuedAt: award.issuedAt,
-        ...(award.validUntil === undefined ? {} : { validUntil: award.validUntil }),
-        ...(award.revokedAt === undefined
-          ? {}
-          : { revoked: { at: award.revokedAt, reason: award.revocationReason ?? '' } }),
-        expired: award.validUntil !== undefined && Date.parse(award.validUntil) <= now.getTime(),
-        skills: requiredSkills(published, award.snapshot.badge.criteria),
-        alignments: (achievement.alignment ?? []).map((alignment) => ({
-          name: alignment.targetName,
-          url: alignment.targetUrl,
-          ...(alignment.targetFramework === undefined
-            ? {}
-            : { framework: alignment.targetFramework }),
-          ...(alignment.targetCode === undefined ? {} : { code: alignment.targetCode }),
-        })),
-        report,
-      }),
-      lang,
-    );
   });
 
   return router;

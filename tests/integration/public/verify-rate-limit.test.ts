@@ -110,6 +110,23 @@ describe.each(testDatabaseKinds())('POST /verify per client through createApp on
     now = new Date(now.getTime() + 1_001);
     expect((await postJson('203.0.113.7')).status).toBe(400);
   });
+
+  it('counts a client before reading its body, which /verify reads itself (up to 5 MB)', async () => {
+    // Larger than the API's 256 KB JSON limit: /verify's own parser reads it, not the API's.
+    const large = JSON.stringify({ credential: { name: 'x'.repeat(300_000) } });
+    const post = (client: string) =>
+      fetch(`${base}/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
+        body: large,
+      });
+    const read = await post('192.0.2.44');
+    expect(read.status).not.toBe(413);
+    expect(read.status).toBe(200);
+    const limited = '192.0.2.45';
+    for (let i = 0; i < 20; i += 1) await postJson(limited);
+    expect((await post(limited)).status).toBe(429);
+  });
 });
 
 describe.each(testDatabaseKinds())('POST /verify at once on the public router on %s', (kind) => {
