@@ -1,7 +1,7 @@
 /**
  * `createApp(deps)` builds the express application: security headers and cross-origin rules
- * (`security-headers.ts`, `cors.ts`), health check, JSON body parsing with a size limit, the
- * routes, and one error handler. `main.ts` listens; tests build the same app on port 0.
+ * (`security-headers.ts`, `cors.ts`), health check, the routes (the API's JSON bodies parsed
+ * with a size limit), and one error handler. `main.ts` listens; tests build the same app on port 0.
  */
 import { join } from 'node:path';
 import express, { type Express } from 'express';
@@ -56,23 +56,6 @@ export function createApp(deps: AppDeps): Express {
   app.use(securityHeaders({ publicUrl: deps.config.publicUrl }));
   app.use(corsPolicy({ allowedOrigins: deps.config.corsOrigins }));
 
-  // Employers' pages and everything verifiers fetch: DID document, status list, OB 2.0 objects.
-  // First of the routes: the verifiers' path walks no other router, and `/verify` reads its
-  // own body (up to 5 MB, after its rate limit) rather than the API's 256 KB parser below.
-  // No other route shares these addresses.
-  app.use(
-    createPublicBadgesRouter({
-      db: deps.db,
-      catalog: deps.catalog,
-      issuer: deps.issuer,
-      publicUrl: deps.config.publicUrl,
-      clock: deps.clock,
-      logger: deps.logger,
-    }),
-  );
-
-  app.use(express.json({ limit: MAX_JSON_BODY_BYTES }));
-
   app.get('/healthz', async (_request, response) => {
     try {
       await deps.db.raw('select 1');
@@ -101,8 +84,11 @@ export function createApp(deps: AppDeps): Express {
     store: new FilesystemEvidenceFileStore(join(deps.config.dataDir, 'evidence')),
     maxBytes: MAX_EVIDENCE_FILE_BYTES,
   };
-  // express.json above leaves multipart (file uploads) and other body types unread: yoga
-  // reads them itself, after limitGraphqlBody's cap on their declared size.
+  // The API's JSON bodies (operations and their variables). Only here: `/auth` and `/verify`
+  // read theirs with their own limits (16 KB, and 5 MB once the client is counted), and the
+  // other routes take none. It leaves multipart (file uploads) and other body types unread:
+  // yoga reads them itself, after limitGraphqlBody's cap on their declared size.
+  app.use('/graphql', express.json({ limit: MAX_JSON_BODY_BYTES }));
   app.use('/graphql', refuseCrossSiteGraphql);
   app.use('/graphql', limitGraphqlBody({ maxFileBytes: evidenceFiles.maxBytes }));
   app.use(
@@ -121,6 +107,19 @@ export function createApp(deps: AppDeps): Express {
       },
       { introspection: deps.config.environment !== 'production' },
     ),
+  );
+
+  // Employers' pages and everything verifiers fetch: DID document, status list, OB 2.0 objects.
+  // Before the routers mounted at the root: the verifiers' path enters no other router.
+  app.use(
+    createPublicBadgesRouter({
+      db: deps.db,
+      catalog: deps.catalog,
+      issuer: deps.issuer,
+      publicUrl: deps.config.publicUrl,
+      clock: deps.clock,
+      logger: deps.logger,
+    }),
   );
 
   // Evidence files behind short-lived signed links (Evidence.file.url).

@@ -74,7 +74,7 @@ describe.each(testDatabaseKinds())('the HTTP server on %s', (kind) => {
   });
 
   it('refuses malformed JSON with a 400 that explains, not a 500', async () => {
-    const response = await fetch(`${base}/healthz`, {
+    const response = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"broken": ',
@@ -83,5 +83,31 @@ describe.each(testDatabaseKinds())('the HTTP server on %s', (kind) => {
     const text = await response.text();
     expect(text).toContain('bad-request');
     expect(text).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('reads each JSON body with its own route’s limit: 256 KB for the API, 16 KB for sign-in', async () => {
+    const json = (path: string, bytes: number) =>
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'personne@example.org', password: 'x'.repeat(bytes) }),
+      });
+    const signIn = await json('/auth/login', 20_000);
+    expect(signIn.status).toBe(413);
+    expect(((await signIn.json()) as { error: { code: string } }).error.code).toBe('too-large');
+    // Under the limit, the body is read and judged: a 10 KB password is refused as input.
+    const read = await json('/auth/login', 10_000);
+    expect(read.status).toBe(400);
+    expect(((await read.json()) as { error: { code: string } }).error.code).toBe('invalid-input');
+    const api = await json('/graphql', 300_000);
+    expect(api.status).toBe(413);
+    expect(((await api.json()) as { error: { code: string } }).error.code).toBe('too-large');
+    // An address that takes no body does not read one: no parser runs, it is simply not there.
+    const elsewhere = await fetch(`${base}/healthz`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"broken": ',
+    });
+    expect(elsewhere.status).toBe(404);
   });
 });
