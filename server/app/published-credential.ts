@@ -2,8 +2,10 @@
  * The signed credential of a public award as JSON text, for verifiers and employers' tools
  * (`GET /badges/:id` asked as JSON, the public request made most often).
  *
- * - A credential never changes once issued, so its text is kept in memory (the most recently
- *   asked ones, bounded) and sent as stored: no parsing, no serialising again.
+ * - A credential never changes once issued, so its stored text is kept in memory as UTF-8
+ *   bytes (the most recently asked ones, bounded) and sent as they are: no parsing, no
+ *   serialising or encoding again, and the same bytes object each time (the route keeps its
+ *   ETag beside it).
  * - Whether it may be shown now is never kept: it is read for every request, so an award
  *   whose learner makes their profile private, or that is erased, answers 404 at once, from
  *   every server process. Revocation changes nothing here: the credential stays the same and
@@ -26,32 +28,33 @@ const DEFAULT_MAX_ENTRIES = 5_000;
 
 interface Waiting {
   awardId: string;
-  resolve(text: string | undefined): void;
+  resolve(bytes: Buffer | undefined): void;
   reject(error: unknown): void;
 }
 
 /**
  * @param db the database.
  * @param options how many credential texts to keep.
- * @returns a function giving an award's credential JSON text, or undefined when there is no
- *   such award or its learner's profile is private (the same answer, on purpose).
+ * @returns a function giving an award's credential JSON as UTF-8 bytes (the stored text,
+ *   unchanged), or undefined when there is no such award or its learner's profile is private
+ *   (the same answer, on purpose).
  */
 export function createPublishedCredentialReader(
   db: Database,
   options: { maxEntries?: number } = {},
-): (awardId: string) => Promise<string | undefined> {
+): (awardId: string) => Promise<Buffer | undefined> {
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
   // A Map keeps insertion order: re-inserting on use makes its first key the least recent.
-  const texts = new Map<string, string>();
+  const kept = new Map<string, Buffer>();
   let waiting: Waiting[] = [];
   let reading = false;
 
-  const remember = (awardId: string, text: string): void => {
-    texts.delete(awardId);
-    texts.set(awardId, text);
-    if (texts.size > maxEntries) {
-      const oldest = texts.keys().next().value;
-      if (oldest !== undefined) texts.delete(oldest);
+  const remember = (awardId: string, bytes: Buffer): void => {
+    kept.delete(awardId);
+    kept.set(awardId, bytes);
+    if (kept.size > maxEntries) {
+      const oldest = kept.keys().next().value;
+      if (oldest !== undefined) kept.delete(oldest);
     }
   };
 
@@ -63,17 +66,18 @@ export function createPublishedCredentialReader(
       const ids = new Set(batch.map((w) => w.awardId));
       try {
         const states = await findPublicAwardStates(db, ids, {
-          withCredential: [...ids].some((id) => !texts.has(id)),
+          withCredential: [...ids].some((id) => !kept.has(id)),
         });
         for (const { awardId, resolve } of batch) {
           const state = states.get(awardId);
-          const text = texts.get(awardId) ?? state?.credentialJson;
-          if (state === undefined || state.hidden || text === undefined) {
+          const text = state?.credentialJson;
+          const bytes = kept.get(awardId) ?? (text === undefined ? undefined : Buffer.from(text));
+          if (state === undefined || state.hidden || bytes === undefined) {
             resolve(undefined);
             continue;
           }
-          remember(awardId, text);
-          resolve(text);
+          remember(awardId, bytes);
+          resolve(bytes);
         }
       } catch (error) {
         for (const { reject } of batch) reject(error);

@@ -82,6 +82,9 @@ export function createPublicBadgesRouter(deps: PublicBadgesDeps): Router {
   const base = baseUrl(deps);
   const limits = createVerifyLimits({ clock: deps.clock, ...deps.verifyLimits });
   const credentialJson = createPublishedCredentialReader(deps.db);
+  // Each credential's ETag, worked out once beside its bytes (which never change), by the
+  // function express would use; kept as long as the reader keeps the bytes.
+  const etags = new WeakMap<Buffer, string>();
 
   // First: verifiers and employers open this address far more often than any other here.
   router.get('/badges/:awardId', async (request, response) => {
@@ -90,9 +93,15 @@ export function createPublicBadgesRouter(deps: PublicBadgesDeps): Router {
     if (extension === undefined && wanted !== 'text/html' && wanted !== false) {
       // Verifiers' short path: the stored credential text, the award's visibility read live.
       response.vary('Accept');
-      const text = await credentialJson(awardId);
-      if (text === undefined) return notFound(request, response);
-      sendJsonText(response, text, wanted === 'application/json' ? 'application/json' : wanted, 0);
+      const bytes = await credentialJson(awardId);
+      if (bytes === undefined) return notFound(request, response);
+      let etag = etags.get(bytes);
+      if (etag === undefined) {
+        etag = (request.app.get('etag fn') as (body: Buffer) => string | undefined)(bytes);
+        if (etag !== undefined) etags.set(bytes, etag);
+      }
+      if (etag !== undefined) response.set('ETag', etag);
+      sendJsonText(response, bytes, wanted === 'application/json' ? 'application/json' : wanted, 0);
       return;
     }
     const found = await findPublishedAward(published, awardId);
@@ -338,7 +347,12 @@ function sendJson(response: Response, body: unknown, type: string, maxAge: numbe
   sendJsonText(response, JSON.stringify(body), type, maxAge);
 }
 
-function sendJsonText(response: Response, text: string, type: string, maxAge: number): void {
+function sendJsonText(
+  response: Response,
+  text: string | Buffer,
+  type: string,
+  maxAge: number,
+): void {
   response
     .set('Content-Type', `${type}; charset=utf-8`)
     .set('Cache-Control', maxAge > 0 ? `public, max-age=${maxAge}` : 'no-cache')

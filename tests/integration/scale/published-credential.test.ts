@@ -83,6 +83,29 @@ describe.each(testDatabaseKinds())('a badge’s credential as JSON on %s', (kind
     expect((await fetch(`${base}/badges/${awardId}`, AS_JSON)).status).toBe(200);
   });
 
+  it('gives the bytes an ETag that revalidates (304), and still hides the award at once', async () => {
+    const response = await fetch(`${base}/badges/${awardId}`, AS_JSON);
+    const etag = response.headers.get('etag') ?? '';
+    // Express's own weak ETag of the stored bytes: their length in hexadecimal, then a hash.
+    const length = Buffer.byteLength(stored).toString(16);
+    expect(etag).toMatch(new RegExp(`^W/"${length}-[A-Za-z0-9+/]{27}"$`));
+    expect((await fetch(`${base}/badges/${awardId}`, AS_JSON)).headers.get('etag')).toBe(etag);
+    // As a cache revalidates (fetch would add `Cache-Control: no-cache` to a conditional
+    // request without one, which asks for the full answer).
+    const revalidate = {
+      headers: { ...AS_JSON.headers, 'if-none-match': etag, 'cache-control': 'max-age=0' },
+    };
+    const unchanged = await fetch(`${base}/badges/${awardId}`, revalidate);
+    expect(unchanged.status).toBe(304);
+    expect(await unchanged.text()).toBe('');
+    await engine.db('people').where('id', 'camille').update({ privateProfile: true });
+    try {
+      expect((await fetch(`${base}/badges/${awardId}`, revalidate)).status).toBe(404);
+    } finally {
+      await engine.db('people').where('id', 'camille').update({ privateProfile: false });
+    }
+  });
+
   it('answers 404 for an unknown or malformed id, as for a hidden one', async () => {
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not%20an%20id', 'a'.repeat(65)]) {
       expect((await fetch(`${base}/badges/${id}`, AS_JSON)).status).toBe(404);
@@ -104,7 +127,9 @@ describe.each(testDatabaseKinds())('a badge’s credential as JSON on %s', (kind
     const together = await countQueries(engine.db, () =>
       Promise.all(Array.from({ length: 30 }, () => read(awardId))),
     );
-    expect(together.result.every((text) => text === stored)).toBe(true);
+    expect(together.result.every((bytes) => bytes?.toString() === stored)).toBe(true);
+    // One bytes object for everyone: the route keeps its ETag beside it.
+    expect(new Set(together.result).size).toBe(1);
     expect(together.queries).toBe(1);
 
     const staggered = await countQueries(engine.db, async () => {
@@ -114,7 +139,7 @@ describe.each(testDatabaseKinds())('a badge’s credential as JSON on %s', (kind
       const second = read(awardId);
       return Promise.all([first, second]);
     });
-    expect(staggered.result).toEqual([stored, stored]);
+    expect(staggered.result.map((bytes) => bytes?.toString())).toEqual([stored, stored]);
     expect(staggered.queries).toBe(2);
   });
 });
