@@ -91,14 +91,15 @@ export function createPublicBadgesRouter(deps: PublicBadgesDeps): Router {
     const { name: awardId, extension } = splitExtension(String(request.params.awardId));
     const wanted = request.accepts(['text/html', ...JSON_TYPES]);
     if (extension === undefined && wanted !== 'text/html' && wanted !== false) {
-      // Verifiers' short path: the stored credential text, the award's visibility read live.
+      // Verifiers' short path: the stored credential's bytes, the award's visibility read live.
       response.vary('Accept');
       const bytes = await credentialJson(awardId);
       if (bytes === undefined) return notFound(request, response);
       let etag = etags.get(bytes);
-      if (etag === undefined) {
-        etag = (request.app.get('etag fn') as (body: Buffer) => string | undefined)(bytes);
-        if (etag !== undefined) etags.set(bytes, etag);
+      const etagOf = request.app.get('etag fn') as ((body: Buffer) => string) | undefined;
+      if (etag === undefined && etagOf !== undefined) {
+        etag = etagOf(bytes);
+        etags.set(bytes, etag);
       }
       if (etag !== undefined) response.set('ETag', etag);
       sendJsonText(response, bytes, wanted === 'application/json' ? 'application/json' : wanted, 0);
@@ -349,7 +350,7 @@ function sendJson(response: Response, body: unknown, type: string, maxAge: numbe
 
 function sendJsonText(
   response: Response,
-  text: string | Buffer,
+  body: string | Buffer,
   type: string,
   maxAge: number,
 ): void {
@@ -357,7 +358,7 @@ function sendJsonText(
     .set('Content-Type', `${type}; charset=utf-8`)
     .set('Cache-Control', maxAge > 0 ? `public, max-age=${maxAge}` : 'no-cache')
     .set('Access-Control-Allow-Origin', '*')
-    .send(text);
+    .send(body);
 }
 
 /** Express 5 gives a `*name` wildcard as its path segments. */
