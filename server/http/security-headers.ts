@@ -79,9 +79,7 @@ export function securityHeaders(options: SecurityHeadersOptions): RequestHandler
  * @param options the public URL.
  * @returns each header's name and value, in helmet's order, then `Permissions-Policy`.
  */
-export function securityHeaderList(
-  options: SecurityHeadersOptions,
-): ReadonlyArray<[string, string]> {
+function securityHeaderList(options: SecurityHeadersOptions): ReadonlyArray<[string, string]> {
   const middleware = helmet({
     contentSecurityPolicy: {
       useDefaults: false,

@@ -348,6 +348,7 @@ function sendJson(response: Response, body: unknown, type: string, maxAge: numbe
   sendJsonText(response, JSON.stringify(body), type, maxAge);
 }
 
+/** Every address answering JSON here is a public read: `cors.ts` opens it to every site. */
 function sendJsonText(
   response: Response,
   body: string | Buffer,
@@ -357,7 +358,6 @@ function sendJsonText(
   response
     .set('Content-Type', `${type}; charset=utf-8`)
     .set('Cache-Control', maxAge > 0 ? `public, max-age=${maxAge}` : 'no-cache')
-    .set('Access-Control-Allow-Origin', '*')
     .send(body);
 }
 
