@@ -16,6 +16,9 @@
  *
  * Bounded: the least recently used values go first (near enough: a value used again moves
  * back to the end once half the capacity has been kept since it was last put there).
+ *
+ * `learner/learner-facts.ts` keeps a learner's badges, enrolments and unread count in one the
+ * same way, under the person's facts stamp (which triggers move) rather than their ledger's end.
  */
 import type { SkillState } from '../domain/progress/skill-states.ts';
 

@@ -11,6 +11,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import { createGraphQLError } from 'graphql-yoga';
 import type { EvidenceFilesDeps } from '../app/evidence-files/evidence-file-store.ts';
+import type { LearnerFactsCache } from '../app/learner/learner-facts.ts';
 import type { LearnerSnapshot } from '../app/learner/learner-snapshot.ts';
 import type { IncomingFile } from '../app/learner/submit-evidence.ts';
 import type { LearnerStatesCache, LedgerCache } from '../app/ledger-cache.ts';
@@ -37,6 +38,8 @@ export interface GraphqlDeps extends RecordProgressDeps {
   learnerStatesCache?: LearnerStatesCache;
   /** Learners' columns of trainers' grids kept between requests; `createGraphqlHandler` makes one. */
   gridColumnsCache?: LedgerCache<GridColumns>;
+  /** Learners' badges, enrolments and unread count kept between requests; likewise. */
+  learnerFactsCache?: LearnerFactsCache;
 }
 
 /**

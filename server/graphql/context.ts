@@ -4,6 +4,7 @@
  */
 import DataLoader from 'dataloader';
 import { createGraphQLError } from 'graphql-yoga';
+import { readLearnerFactsKept } from '../app/learner/learner-facts.ts';
 import {
   readLearnerSnapshot,
   readLearnerStates,
@@ -16,10 +17,7 @@ import { type AwardReview, listAwardReviews } from '../db/repositories/admin-awa
 import { GroupsRepository } from '../db/repositories/groups-repository.ts';
 import { idChunks, readByIdChunks } from '../db/repositories/id-chunks.ts';
 import type { LearnerEnrolment } from '../db/repositories/learner-enrolments-repository.ts';
-import {
-  type LearnerFactKind,
-  readLearnerFacts,
-} from '../db/repositories/learner-facts-repository.ts';
+import type { LearnerFactKind } from '../db/repositories/learner-facts-repository.ts';
 import { PeopleRepository, type Person } from '../db/repositories/people-repository.ts';
 import {
   type AttendanceRecord,
@@ -110,13 +108,16 @@ function createLoaders(deps: GraphqlDeps, operation: GraphqlContext['operation']
   });
 
   // A learner's standing badges, enrolments and unread count, as many as are asked for in one
-  // tick (a home asks all three), read together: one statement on PostgreSQL.
+  // tick (a home asks all three), read together: one statement on PostgreSQL. In a query, what
+  // is kept of them is used while their facts stamp (read with their row, at sign-in for the
+  // viewer) has not moved; a mutation may have changed them: it reads them afresh.
   const facts = new Map<string, DataLoader<LearnerFactKind, unknown>>();
   const factsOf = (learnerId: string) => {
     let loader = facts.get(learnerId);
     if (loader === undefined) {
       loader = new DataLoader(async (kinds) => {
-        const found = await readLearnerFacts(db, learnerId, kinds);
+        const person = operation.readOnly ? await people.load(learnerId) : null;
+        const found = await readLearnerFactsKept(deps, learnerId, kinds, person?.factsStamp);
         return kinds.map((kind) => found[kind]);
       });
       facts.set(learnerId, loader);

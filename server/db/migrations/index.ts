@@ -13,6 +13,7 @@ import * as createPathwayTables from './20261126001000_create_pathway_tables.ts'
 import * as addPeopleDeleted from './20261126001100_add_people_deleted.ts';
 import * as createLearnerTracks from './20261126001200_create_learner_tracks.ts';
 import * as addPeopleLedgerEnd from './20261126001300_add_people_ledger_end.ts';
+import * as addPeopleFactsStamp from './20261126001400_add_people_facts_stamp.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -30,6 +31,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261126001100_add_people_deleted', addPeopleDeleted],
   ['20261126001200_create_learner_tracks', createLearnerTracks],
   ['20261126001300_add_people_ledger_end', addPeopleLedgerEnd],
+  ['20261126001400_add_people_facts_stamp', addPeopleFactsStamp],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

@@ -22,6 +22,8 @@ export class PersonModel extends Model {
   declare deletedAt: Date | null;
   /** Where their progress ledger ends (`appendProgressEvent` keeps it). */
   declare ledgerEnd: number;
+  /** Moves whenever their standing badges, enrolments or unread count change (triggers). */
+  declare factsStamp: number;
 
   override $parseDatabaseJson(json: Pojo): Pojo {
     const parsed = super.$parseDatabaseJson(json);

@@ -38,6 +38,11 @@ export interface Person {
   disabledReason: string | null;
   /** The `seq` of their last progress event as a learner; 0: none (see `ledgerEnd`). */
   ledgerEnd: number;
+  /**
+   * Moves whenever their standing badges, enrolments (with their groups) or unread count
+   * change: triggers keep it (migration `20261126001400_add_people_facts_stamp`).
+   */
+  factsStamp: number;
 }
 
 /** What an administrator's search of people looks at: enough to filter and sort. */
@@ -100,7 +105,8 @@ const PERSON_COLUMNS = `p.id, p.display_name as "displayName", p.email,
   p.learner_code as "learnerCode", p.locale, p.is_minor as "isMinor",
   p.private_profile as "privateProfile", p.large_text as "largeText",
   p.created_at as "createdAt", p.updated_at as "updatedAt", p.disabled_at as "disabledAt",
-  p.disabled_reason as "disabledReason", p.ledger_end as "ledgerEnd"`;
+  p.disabled_reason as "disabledReason", p.ledger_end as "ledgerEnd",
+  p.facts_stamp as "factsStamp"`;
 
 /** People with their roles, by id (`findManyByIds`). */
 const findPeopleSql = sqlPerCount(
@@ -125,6 +131,7 @@ interface PersonRow {
   disabledReason: string | null;
   /** PostgreSQL's bigint comes as text. */
   ledgerEnd: number | string;
+  factsStamp: number | string;
 }
 
 /** What `toPerson` reads of a row: a `PersonModel`, or a parsed {@link PersonRow}. */
@@ -154,6 +161,7 @@ function toPerson(row: PersonFields, roles: readonly string[]): Person {
     disabledAt: row.disabledAt ?? null,
     disabledReason: row.disabledReason ?? null,
     ledgerEnd: Number(row.ledgerEnd ?? 0),
+    factsStamp: Number(row.factsStamp ?? 0),
   };
 }
 

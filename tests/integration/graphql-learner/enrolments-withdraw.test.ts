@@ -14,6 +14,7 @@ import { verifyStoredCredential } from '../../../server/app/read-published.ts';
 import type { Role } from '../../../server/auth/roles.ts';
 import { findAward } from '../../../server/db/repositories/badge-awards-repository.ts';
 import { addEnrolments } from '../../../server/db/repositories/demo-seed-repository.ts';
+import { addNotification } from '../../../server/db/repositories/notifications-repository.ts';
 import { learnerLedger } from '../../../server/db/repositories/progress-ledger-repository.ts';
 import { listSkillStateRows } from '../../../server/db/repositories/skill-states-repository.ts';
 import type { GraphqlDeps } from '../../../server/graphql/builder.ts';
@@ -362,13 +363,20 @@ describe.each(testDatabaseKinds())('learner enrolments and withdrawn validations
     expect(await counted(MY_ENROLMENTS, everywhere.token)).toBe(forOne);
 
     // Curriculum.myProgress: the awards, read once for every curriculum listed; where the
-    // ledger ends came with the sign-in (the learner's row), and their states were kept.
+    // ledger ends came with the sign-in (the learner's row), and their states were kept. A
+    // message received moves their facts stamp: what was kept of their awards is read again.
+    await addNotification(engine.db, {
+      id: randomUUID(),
+      personId: one.personId,
+      kind: 'badge-earned',
+      payload: {},
+      createdAt: engine.clock().toISOString(),
+    });
     const without = await counted('{ curricula { id } }', one.token);
-    const withProgress = await counted(
-      '{ curricula { id myProgress { skillsAcquired } } }',
-      one.token,
-    );
-    expect(withProgress - without).toBe(1);
+    const progress = () => counted('{ curricula { id myProgress { skillsAcquired } } }', one.token);
+    expect((await progress()) - without).toBe(1);
+    // Nothing changed since: the awards kept at that stamp are used, no statement of their own.
+    expect((await progress()) - without).toBe(0);
     expect(await counted('{ curricula { id myProgress { skillsAcquired } } }')).toBe(0);
   });
 
