@@ -36,18 +36,21 @@ const GROUP_COLUMNS = ['id', 'name', 'curriculum_id', 'archived_at'];
 
 const BUMP = 'update people set facts_stamp = facts_stamp + 1 where id';
 
+/** As `isPostgres` of `connection.ts`, which imports the migrations (no cycle). */
+const isPostgres = (knex: Knex) => knex.client.config.client === 'pg';
+
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('people', (t) => {
     t.bigInteger('facts_stamp').notNullable().defaultTo(0);
   });
-  const postgres = knex.client.config.client === 'pg';
+  const postgres = isPostgres(knex);
   for (const statement of postgres ? postgresTriggers() : sqliteTriggers()) {
     await knex.raw(statement);
   }
 }
 
 export async function down(knex: Knex): Promise<void> {
-  const postgres = knex.client.config.client === 'pg';
+  const postgres = isPostgres(knex);
   for (const { table } of OWNED) {
     if (postgres) await knex.raw(`drop trigger if exists ${table}_facts_stamp on ${table}`);
     else {
