@@ -21,6 +21,7 @@ import { curriculumOf } from '../curricula-to-domain.ts';
 import { indexCatalog } from '../issuance/catalog-index.ts';
 import type { LedgerCache } from '../ledger-cache.ts';
 import { judgeGroupAccess, mayRunGroups, requireGroupAccess } from './access.ts';
+import { levelCodesOf, statusCodesOf } from './grid-codes.ts';
 
 /** A group with its members. */
 export interface GroupWithMembers extends Group {
@@ -38,6 +39,9 @@ export interface GridCell {
 export interface GridColumns {
   statuses: readonly SkillStatus[];
   levels: readonly (number | null)[];
+  /** The same as letters and digits (`grid-codes.ts`), worked out once with them. */
+  statusCodes: string;
+  levelCodes: string;
 }
 
 /** One learner's row of the grid. */
@@ -134,10 +138,13 @@ export async function progressGrid(
       learnerId: learner.personId,
       displayName: learner.displayName,
       skillIds,
-      ...(columns.get(learner.personId) ?? { statuses: [], levels: [] }),
+      ...(columns.get(learner.personId) ?? NO_COLUMNS),
     })),
   };
 }
+
+/** The columns of a learner whose rows could not be read (none of the grid's skills). */
+const NO_COLUMNS: GridColumns = { statuses: [], levels: [], statusCodes: '', levelCodes: '' };
 
 /**
  * @returns each learner's columns from their projection rows, with the instants between which
@@ -194,10 +201,14 @@ async function readColumns(
       memo.set(skillId, status);
       return status;
     };
+    const statuses = skillIds.map(statusOf);
+    const levels = skillIds.map((skillId) => states.get(skillId)?.level ?? null);
     worked.set(learnerId, {
       value: {
-        statuses: skillIds.map(statusOf),
-        levels: skillIds.map((skillId) => states.get(skillId)?.level ?? null),
+        statuses,
+        levels,
+        statusCodes: statusCodesOf(statuses),
+        levelCodes: levelCodesOf(levels),
       },
       from,
       until,

@@ -4,7 +4,6 @@
  */
 import { UnknownGroup } from '../../app/accounts/errors.ts';
 import { indexCatalog } from '../../app/issuance/catalog-index.ts';
-import { derivedFrom } from '../../app/ledger-cache.ts';
 import {
   type GridCell,
   type GridRow,
@@ -12,7 +11,6 @@ import {
   progressGrid,
 } from '../../app/workshops/group-progress.ts';
 import { Forbidden } from '../../auth/errors.ts';
-import type { SkillStatus } from '../../domain/progress/skill-states.ts';
 import { builder } from '../builder.ts';
 import './group.ts';
 import { SkillType } from './skill.ts';
@@ -25,20 +23,6 @@ const GridCellType = builder.objectRef<GridCell>('ProgressGridCell').implement({
     level: t.exposeInt('level', { nullable: true }),
   }),
 });
-
-/**
- * The letter of each status in `ProgressGridRow.statusCodes` (the web client decodes them in
- * `client/src/pages/trainer/trainer-queries.ts`).
- */
-export const STATUS_LETTERS: Readonly<Record<SkillStatus, string>> = {
-  locked: 'L',
-  available: 'A',
-  in_progress: 'P',
-  submitted: 'S',
-  validated: 'V',
-  expired: 'E',
-  withdrawn: 'W',
-};
 
 const GridRowType = builder.objectRef<GridRow>('ProgressGridRow').implement({
   fields: (t) => ({
@@ -67,27 +51,16 @@ const GridRowType = builder.objectRef<GridRow>('ProgressGridRow').implement({
       description: 'The level of each skill (null: none), in the order of `skillIds`.',
       resolve: (row) => row.levels,
     }),
-    // A trainer's phone asks for the grid again and again during a workshop: one short string
-    // per row is a third of the bytes of the lists above, and one value for the server to
-    // write out where a list has one per cell (bench/api.bench.ts).
-    statusCodes: t.string({
+    // Worked out once with the kept columns (`app/workshops/grid-codes.ts`).
+    statusCodes: t.exposeString('statusCodes', {
       description:
         'The status of each skill as one letter, in the order of `skillIds`: L locked, ' +
         'A available, P in progress, S submitted, V validated, E expired, W withdrawn.',
-      resolve: (row) =>
-        // Once per kept columns (`gridColumnsCache`), with them.
-        derivedFrom(row.statuses, 'statusCodes', () =>
-          row.statuses.map((status) => STATUS_LETTERS[status]).join(''),
-        ),
     }),
-    levelCodes: t.string({
+    levelCodes: t.exposeString('levelCodes', {
       description:
         'The level of each skill as one digit (1 to 8), `-` where none, in the order of ' +
         '`skillIds`.',
-      resolve: (row) =>
-        derivedFrom(row.levels, 'levelCodes', () =>
-          row.levels.map((level) => (level === null ? '-' : String(level))).join(''),
-        ),
     }),
   }),
 });

@@ -4,7 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { expandGrid } from '../../../client/src/pages/trainer/trainer-queries.ts';
-import { STATUS_LETTERS } from '../../../server/graphql/types/progress-grid.ts';
+import {
+  levelCodesOf,
+  STATUS_LETTERS,
+  statusCodesOf,
+} from '../../../server/app/workshops/grid-codes.ts';
 
 describe('the grid codes', () => {
   it('read back every status and every level, column for column', () => {
@@ -19,8 +23,8 @@ describe('the grid codes', () => {
         {
           learnerId: 'l',
           displayName: 'Camille',
-          statusCodes: statuses.map((status) => STATUS_LETTERS[status]).join(''),
-          levelCodes: levels.map((level) => (level === null ? '-' : String(level))).join(''),
+          statusCodes: statusCodesOf(statuses),
+          levelCodes: levelCodesOf(levels),
         },
       ],
     });
