@@ -12,7 +12,6 @@
 // instance of the GraphQLError class yoga knows, or it would be taken for a crash (500).
 import { getOperationAST, NoSchemaIntrospectionCustomRule, parse } from 'graphql/index.js';
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
-import { createLearnerFactsCache } from '../app/learner/learner-facts.ts';
 import { LedgerCache } from '../app/ledger-cache.ts';
 import { aliasLimitRule, DEFAULT_MAX_ALIASES } from './alias-limit.ts';
 import type { GraphqlContext, GraphqlDeps } from './builder.ts';
@@ -69,7 +68,7 @@ export function createGraphqlHandler(
     ...handlerDeps,
     learnerStatesCache: handlerDeps.learnerStatesCache ?? new LedgerCache(),
     gridColumnsCache: handlerDeps.gridColumnsCache ?? new LedgerCache(GRID_COLUMNS_KEPT),
-    learnerFactsCache: handlerDeps.learnerFactsCache ?? createLearnerFactsCache(),
+    learnerFactsCache: handlerDeps.learnerFactsCache ?? new LedgerCache(),
   };
   const maxTokens = options.maxTokens ?? MAX_TOKENS;
   const introspection = options.introspection ?? process.env.NODE_ENV !== 'production';

@@ -19,7 +19,7 @@ import {
   type LearnerFacts,
   readLearnerFacts,
 } from '../../db/repositories/learner-facts-repository.ts';
-import { LedgerCache } from '../ledger-cache.ts';
+import type { LedgerCache } from '../ledger-cache.ts';
 
 /**
  * Facts kept by learner, each entry under the stamp it was read at (`throughSeq`), holding
@@ -32,11 +32,6 @@ const SCOPE = 'facts';
 
 /** Facts hold whatever the time: no lapse to judge. */
 const ALWAYS = { from: Number.NEGATIVE_INFINITY, until: Number.POSITIVE_INFINITY };
-
-/** @returns a cache of learners' facts, `capacity` learners at most. */
-export function createLearnerFactsCache(capacity?: number): LearnerFactsCache {
-  return new LedgerCache(capacity);
-}
 
 export interface LearnerFactsDeps {
   db: Database;
