@@ -124,6 +124,13 @@ async function verifyOneProof(
       issuerKey: { status: 'failed', reason: 'outside-issuer', detail },
     };
   }
+  const encoding = proofValueProblem(proof.proofValue);
+  if (encoding) {
+    const issuerKey = await assessKey(document, proof, methodId, issuerId, loader, (url) =>
+      loader.documentLoader(url),
+    );
+    return { proof: { status: 'failed', reason: 'bad-signature', detail: encoding }, issuerKey };
+  }
   const failures: DocumentLoadError[] = [];
   const documentLoader: DocumentLoader = async (url) => {
     try {
@@ -190,6 +197,31 @@ async function assessKey(
   ]);
   if (retired) return { status: 'failed', reason: 'retired', detail: retired };
   return { status: 'passed', reason: 'ok', detail: methodId };
+}
+
+const BASE58BTC = /^z[1-9A-HJ-NP-Za-km-z]+$/;
+
+/**
+ * Whether `proofValue` is a multibase string written the one way its bytes encode. The signature
+ * library decodes leniently (base58 skips surrounding white space, base64 skips stray characters),
+ * so a value with a space added would decode to the same signature and pass: the proof would no
+ * longer be the text that was signed, and a strict verifier elsewhere would refuse it.
+ * @returns what is wrong, or undefined when the value is canonical.
+ */
+export function proofValueProblem(proofValue: unknown): string | undefined {
+  if (typeof proofValue !== 'string' || proofValue === '') return 'proofValue is missing';
+  if (proofValue.startsWith('z')) {
+    return BASE58BTC.test(proofValue)
+      ? undefined
+      : 'proofValue holds characters outside base58btc (multibase "z")';
+  }
+  if (proofValue.startsWith('u')) {
+    const text = proofValue.slice(1);
+    return Buffer.from(text, 'base64url').toString('base64url') === text
+      ? undefined
+      : 'proofValue is not canonical base64url (multibase "u")';
+  }
+  return 'proofValue is neither base58btc ("z") nor base64url ("u") multibase';
 }
 
 /** Turns a loader failure into a key assessment: unreachable is "could not check". */

@@ -9,8 +9,8 @@ import {
   type KeyboardEvent,
   type ReactNode,
   type RefObject,
-  useEffect,
   useId,
+  useLayoutEffect,
   useRef,
 } from 'react';
 import { createPortal } from 'react-dom';
@@ -70,8 +70,11 @@ export function Dialog({ title, onClose, initialFocus, description, children }: 
   const close = useRef(onClose);
   close.current = onClose;
 
+  // A layout effect, so the page stops being inert and the focus goes back in the very commit
+  // that removes the dialog: a passive effect's clean-up may run a task later, leaving a moment
+  // with no dialog, an inert page and the focus on <body>.
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per opening; `initialFocus` is read then.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const outer = backdrop.current;
     const inner = box.current;

@@ -98,6 +98,33 @@ describe('verifyCredential, whatever form the badge arrives in', () => {
     },
   );
 
+  it('refuses an OB 3.0 proof whose proofValue is not written canonically, though it decodes to the same signature', async () => {
+    const credential = issued.forms.get('ob3-json') as { proof: Record<string, unknown>[] };
+    const [proof] = credential.proof;
+    const proofValue = String(proof?.proofValue);
+    const withValue = (value: string) => ({
+      ...credential,
+      proof: [{ ...proof, proofValue: value }],
+    });
+    for (const changed of [`${proofValue} `, ` ${proofValue}`, `${proofValue}\n`]) {
+      const report = await verifyCredential(withValue(changed), options(EMAIL));
+      expect(report.verdict).toBe('invalid');
+      expect(report.checks.find((c) => c.id === 'proof')?.status).toBe('failed');
+    }
+    // The same signature bytes in the other multibase the library reads: still the signature.
+    const bytes = base58Decode(proofValue.slice(1));
+    const base64 = await verifyCredential(
+      withValue(`u${Buffer.from(bytes).toString('base64url')}`),
+      options(EMAIL),
+    );
+    expect(base64.verdict).toBe('valid');
+    const padded = await verifyCredential(
+      withValue(`u${Buffer.from(bytes).toString('base64')}`),
+      options(EMAIL),
+    );
+    expect(padded.verdict).toBe('invalid');
+  });
+
   it('verifies by URL: a hosted assertion and a baked image served by the issuer', async () => {
     const byUrl = await verifyCredential(
       `${issued.server.baseUrl}/ob2/assertions/1`,
@@ -188,4 +215,18 @@ function flipPayloadCharacter(jws: string): string {
     payload.slice(0, middle) + replacement + payload.slice(middle + 1),
     signature,
   ].join('.');
+}
+
+/** base58btc (the Bitcoin alphabet) to bytes, written out so the test does not lean on the verifier's decoder. */
+function base58Decode(text: string): Uint8Array {
+  const alphabet = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+  let value = 0n;
+  for (const char of text) value = value * 58n + BigInt(alphabet.indexOf(char));
+  const bytes: number[] = [];
+  while (value > 0n) {
+    bytes.unshift(Number(value % 256n));
+    value /= 256n;
+  }
+  const zeros = text.match(/^1*/)?.[0].length ?? 0;
+  return Uint8Array.from([...new Array(zeros).fill(0), ...bytes]);
 }

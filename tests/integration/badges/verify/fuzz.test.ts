@@ -52,7 +52,11 @@ describe('verifyCredential under fuzzing', () => {
             await expectNeverValid(mutate(original, path, noise));
           },
         ),
-        RUNS,
+        // Found by this property once: white space after the signature, which the base58
+        // decoder skips. Always tried since.
+        form === 'ob3-json'
+          ? { ...RUNS, examples: [[['proof', 0, 'proofValue'] as Path, ' ']] }
+          : RUNS,
       );
     }
   });
