@@ -4,6 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 
 const ENTRY = new URL('./load-server.ts', import.meta.url).pathname;
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -53,12 +54,14 @@ export async function startLoadServer(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (chunk) => {
+  // BENCH_SERVER_LOG=/tmp/server.log keeps what the server prints (with --trace-gc, its pauses).
+  const log = process.env.BENCH_SERVER_LOG;
+  const take = (chunk: Buffer) => {
     output += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk.toString();
-  });
+    if (log) appendFileSync(log, chunk);
+  };
+  child.stdout?.on('data', take);
+  child.stderr?.on('data', take);
   const ports = await new Promise<{ grange: number; control: number }>((resolve, reject) => {
     const timer = setInterval(() => {
       const line = output.split('\n').find((l) => l.startsWith('{"grange"'));

@@ -74,6 +74,15 @@ export class LedgerCache<T> {
    *   `lastSeq` and for `now` (epoch milliseconds); else undefined.
    */
   find(scope: string, id: string, at: { lastSeq: number; now: number }): T | undefined {
+    return this.findEntry(scope, id, at)?.value;
+  }
+
+  /** As {@link find}, with the instants between which the value holds. */
+  findEntry(
+    scope: string,
+    id: string,
+    at: { lastSeq: number; now: number },
+  ): LedgerCacheEntry<T> | undefined {
     const slot = this.#scopes.get(scope)?.get(id);
     if (slot === undefined) return undefined;
     const { entry } = slot;
@@ -87,7 +96,7 @@ export class LedgerCache<T> {
       this.#order.add(slot);
       slot.placedAt = this.#kept;
     }
-    return entry.value;
+    return entry;
   }
 
   /** Keeps a value, in place of what was kept under its scope and id. */
@@ -110,6 +119,11 @@ export class LedgerCache<T> {
       oldest.ids.delete(oldest.id);
       if (oldest.ids.size === 0) this.#scopes.delete(oldest.scope);
     }
+  }
+
+  /** @returns whether a value is kept under `scope` and `id`, whatever it holds for. */
+  has(scope: string, id: string): boolean {
+    return this.#scopes.get(scope)?.has(id) === true;
   }
 
   /** Values kept now. */

@@ -16,7 +16,7 @@ import type { LearnerSnapshot } from '../app/learner/learner-snapshot.ts';
 import type { IncomingFile } from '../app/learner/submit-evidence.ts';
 import type { LearnerStatesCache, LedgerCache } from '../app/ledger-cache.ts';
 import type { RecordProgressDeps } from '../app/record-progress.ts';
-import type { GridColumns } from '../app/workshops/group-progress.ts';
+import type { GridColumns, ProgressGrid } from '../app/workshops/group-progress.ts';
 import { type GroupMembership, hasRole, type Viewer } from '../auth/policies.ts';
 import type { AwardReview } from '../db/repositories/admin-awards-repository.ts';
 import type { LearnerEnrolment } from '../db/repositories/learner-enrolments-repository.ts';
@@ -38,6 +38,8 @@ export interface GraphqlDeps extends RecordProgressDeps {
   learnerStatesCache?: LearnerStatesCache;
   /** Learners' columns of trainers' grids kept between requests; `createGraphqlHandler` makes one. */
   gridColumnsCache?: LedgerCache<GridColumns>;
+  /** Whole grids kept between requests, by group, under its grid stamp; likewise. */
+  gridsCache?: LedgerCache<ProgressGrid>;
   /** Learners' badges, enrolments and unread count kept between requests; likewise. */
   learnerFactsCache?: LearnerFactsCache;
 }

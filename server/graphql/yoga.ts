@@ -31,6 +31,12 @@ export const MAX_TOKENS = 2_000;
  */
 const GRID_COLUMNS_KEPT = 20_000;
 
+/**
+ * Whole grids kept, by group and curriculum: every group of a large installation (a grid's rows
+ * share their columns with the cache above; each adds about a kilobyte of its own).
+ */
+const GRIDS_KEPT = 2_000;
+
 /** Options of the handler besides its dependencies. */
 export interface GraphqlHandlerOptions {
   /** Serve GraphiQL on GET (default: only when NODE_ENV is `development`). */
@@ -68,6 +74,7 @@ export function createGraphqlHandler(
     ...handlerDeps,
     learnerStatesCache: handlerDeps.learnerStatesCache ?? new LedgerCache(),
     gridColumnsCache: handlerDeps.gridColumnsCache ?? new LedgerCache(GRID_COLUMNS_KEPT),
+    gridsCache: handlerDeps.gridsCache ?? new LedgerCache(GRIDS_KEPT),
     learnerFactsCache: handlerDeps.learnerFactsCache ?? new LedgerCache(),
   };
   const maxTokens = options.maxTokens ?? MAX_TOKENS;

@@ -12,6 +12,7 @@ import {
   listStateRowsOfLearners,
   listSubmittedSkills,
   readGridGroup,
+  readGridGroupHead,
   type SubmittedSkill,
 } from '../../db/repositories/group-progress-repository.ts';
 import type { Group } from '../../db/repositories/groups-repository.ts';
@@ -67,6 +68,8 @@ export interface ProgressGridDeps {
   clock: () => Date;
   /** Learners' columns kept between requests (`ledger-cache.ts`); none: read each time. */
   gridColumnsCache?: LedgerCache<GridColumns>;
+  /** Whole grids kept between requests, by group, under its grid stamp; none: read each time. */
+  gridsCache?: LedgerCache<ProgressGrid>;
 }
 
 /** @returns the groups the viewer trains (an admin: every active group), with members. */
@@ -94,6 +97,9 @@ export async function findGroup(
  * without a row have no events, so they are available or locked as the graph says. A
  * learner's columns are kept (`gridColumnsCache`) while their ledger ends where it did: a grid
  * refreshed during a workshop reads again only the rows of the learners validated since.
+ * The whole grid is kept too (`gridsCache`), under the group's grid stamp, which triggers move
+ * when a member's ledger ends further, a name changes or the roster does (migration
+ * 20261127001500): asked again with nothing changed, a grid reads the group's row alone.
  *
  * @throws Forbidden, UnknownGroup.
  */
@@ -103,21 +109,36 @@ export async function progressGrid(
   input: { groupId: string; curriculumId: string },
 ): Promise<ProgressGrid> {
   mayRunGroups(viewer);
-  // The group, whether the viewer trains it and its learners, each with where their ledger
-  // ends, in one statement; read before their rows, so rows newer than these ends are kept as
-  // of these ends, never older.
+  const index = indexCatalog(deps.catalog);
+  // What a grid depends on besides the group: the catalog and the curriculum.
+  const scope = `${index.contentKey}|${input.curriculumId}`;
+  const now = deps.clock().getTime();
+  const kept = deps.gridsCache;
+  if (kept?.has(scope, input.groupId)) {
+    // A grid is kept for this group (under some stamp): the group's row says whether it holds.
+    const head = await readGridGroupHead(deps.db, input.groupId, viewer.personId);
+    judgeGroupAccess(viewer, input.groupId, head);
+    const grid =
+      head === null ? undefined : kept.find(scope, input.groupId, { lastSeq: head.stamp, now });
+    if (grid !== undefined) return grid;
+  }
+  // The group, whether the viewer trains it, its grid stamp and its learners, each with where
+  // their ledger ends, in one statement; read before their rows, so rows newer than these
+  // ends are kept as of these ends, never older.
   const found = await readGridGroup(deps.db, input.groupId, viewer.personId);
   judgeGroupAccess(viewer, input.groupId, found);
   const learners = found?.learners ?? [];
-  const index = indexCatalog(deps.catalog);
   const skillIds = index.skillsInOrder(input.curriculumId);
-  const now = deps.clock().getTime();
-  // What the columns depend on besides the learner: the catalog and the curriculum.
-  const scope = `${index.contentKey}|${input.curriculumId}`;
+  // The grid holds while every learner's columns do.
+  let from = Number.NEGATIVE_INFINITY;
+  let until = Number.POSITIVE_INFINITY;
   const columns = new Map<string, GridColumns>();
   for (const { personId, lastSeq } of learners) {
-    const kept = deps.gridColumnsCache?.find(scope, personId, { lastSeq, now });
-    if (kept !== undefined) columns.set(personId, kept);
+    const entry = deps.gridColumnsCache?.findEntry(scope, personId, { lastSeq, now });
+    if (entry === undefined) continue;
+    columns.set(personId, entry.value);
+    from = Math.max(from, entry.from);
+    until = Math.min(until, entry.until);
   }
   const unread = learners.filter((l) => !columns.has(l.personId));
   if (unread.length > 0) {
@@ -127,10 +148,12 @@ export async function progressGrid(
       const value = worked.get(personId);
       if (value === undefined) continue;
       columns.set(personId, value.value);
+      from = Math.max(from, value.from);
+      until = Math.min(until, value.until);
       deps.gridColumnsCache?.keep(scope, personId, { ...value, throughSeq: lastSeq });
     }
   }
-  return {
+  const grid: ProgressGrid = {
     groupId: input.groupId,
     curriculumId: input.curriculumId,
     skillIds,
@@ -141,6 +164,9 @@ export async function progressGrid(
       ...(columns.get(learner.personId) ?? NO_COLUMNS),
     })),
   };
+  if (found !== null)
+    kept?.keep(scope, input.groupId, { throughSeq: found.stamp, from, until, value: grid });
+  return grid;
 }
 
 /** The columns of a learner whose rows could not be read (none of the grid's skills). */

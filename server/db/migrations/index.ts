@@ -14,6 +14,7 @@ import * as addPeopleDeleted from './20261126001100_add_people_deleted.ts';
 import * as createLearnerTracks from './20261126001200_create_learner_tracks.ts';
 import * as addPeopleLedgerEnd from './20261126001300_add_people_ledger_end.ts';
 import * as addPeopleFactsStamp from './20261126001400_add_people_facts_stamp.ts';
+import * as addGroupsGridStamp from './20261127001500_add_groups_grid_stamp.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -32,6 +33,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261126001200_create_learner_tracks', createLearnerTracks],
   ['20261126001300_add_people_ledger_end', addPeopleLedgerEnd],
   ['20261126001400_add_people_facts_stamp', addPeopleFactsStamp],
+  ['20261127001500_add_groups_grid_stamp', addGroupsGridStamp],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

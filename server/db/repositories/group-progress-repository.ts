@@ -112,6 +112,42 @@ export interface GridGroup {
   trains: boolean;
   /** By name, each with where their ledger ends. */
   learners: GridLearner[];
+  /** The group's grid stamp as it was when these learners were read (migration 20261127001500). */
+  stamp: number;
+}
+
+/** A group as a kept grid is checked against: its grid stamp, without its learners. */
+export type GridGroupHead = Omit<GridGroup, 'learners'>;
+
+/** Whether a person trains the group, asked once (not once per learner row). */
+const TRAINS = `exists (select 1 from group_members t
+         where t.group_id = ? and t.person_id = ? and t.role = 'trainer') as trains`;
+
+/**
+ * A group, whether a person trains it and its grid stamp, in one statement of one row: what a
+ * grid kept under that stamp needs to be shown again (the group's learners unchanged).
+ *
+ * @returns null when no group has this id.
+ */
+export async function readGridGroupHead(
+  db: Database,
+  groupId: string,
+  personId: string,
+): Promise<GridGroupHead | null> {
+  const [row] = await selectRowArrays<
+    [archivedAt: Date | string | null, trains: boolean | number, stamp: number | string]
+  >(db, `select g.archived_at, ${TRAINS}, g.grid_stamp from groups g where g.id = ?`, [
+    groupId,
+    personId,
+    groupId,
+  ]);
+  if (row === undefined) return null;
+  const [archivedAt, trains, stamp] = row;
+  return {
+    group: { id: groupId, archivedAt: archivedAt === null ? null : new Date(archivedAt) },
+    trains: Boolean(trains),
+    stamp: Number(stamp),
+  };
 }
 
 /**
@@ -136,16 +172,15 @@ export async function readGridGroup(
     [
       archivedAt: Date | string | null,
       trains: boolean | number,
+      stamp: number | string,
       personId: string | null,
       displayName: string | null,
       lastSeq: number | string | null,
     ]
   >(
     db,
-    // Whether the person trains the group asked once, not once per learner row.
-    `select g.archived_at,
-       exists (select 1 from group_members t
-         where t.group_id = ? and t.person_id = ? and t.role = 'trainer') as trains,
+    // The stamp in the same statement as the learners: what they are as of it.
+    `select g.archived_at, ${TRAINS}, g.grid_stamp,
        m.person_id, p.display_name, p.ledger_end
      from groups g
      left join group_members m on m.group_id = g.id and m.role = 'learner'
@@ -156,12 +191,13 @@ export async function readGridGroup(
   );
   const [first] = rows;
   if (first === undefined) return null;
-  const [archivedAt, trains] = first;
+  const [archivedAt, trains, stamp] = first;
   return {
     group: { id: groupId, archivedAt: archivedAt === null ? null : new Date(archivedAt) },
     trains: Boolean(trains),
+    stamp: Number(stamp),
     // A group without learners is one row with none.
-    learners: rows.flatMap(([, , learnerId, displayName, lastSeq]) =>
+    learners: rows.flatMap(([, , , learnerId, displayName, lastSeq]) =>
       learnerId === null
         ? []
         : [{ personId: learnerId, displayName: displayName ?? '', lastSeq: Number(lastSeq ?? 0) }],
