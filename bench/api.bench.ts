@@ -6,8 +6,9 @@
  * the same run. Targets: ≥ 0.5 of the trivial query's requests per second, p99 < 50 ms.
  * Values worked out from a learner's ledger are kept between requests while the ledger has
  * not moved (`server/app/ledger-cache.ts`), and their badges, enrolments and unread count while
- * their facts stamp has not (`server/app/learner/learner-facts.ts`), so after the warm-up the
- * rotation reads those.
+ * their facts stamp has not (`server/app/learner/learner-facts.ts`), and a trainer's grid while
+ * the group's grid stamp has not (`server/app/workshops/group-progress.ts`), so after the
+ * warm-up the rotation reads those.
  *
  *   npx tsx bench/api.bench.ts
  *   BENCH_DATABASES=sqlite npx tsx bench/api.bench.ts              (one database)
@@ -334,7 +335,7 @@ writeSummary({
       )}; rows inserted in batches straight into the tables (bypassing the use cases), the projection folded and the badges issued by the domain core and issueBadge (bench/support/seed-large.ts), checked on a sample of learners before measuring.`,
     `Median of ${ROUNDS} alternating rounds of ${SECONDS} s (after a 3 s warm-up each), autocannon in the parent process, the server in a child process; requests rotate over ${SAMPLE} learners and their trainers' groups, each with its own token.`,
     'The trivial query carries the same learners’ tokens: every signed-in request reads the person with their roles, so the ratio measures the query’s own cost.',
-    'The server keeps what it works out from a learner’s ledger (their settled states, their grid columns: server/app/ledger-cache.ts) and checks on every request, in the database, that the ledger still ends where it did; it keeps their standing badges, enrolments and unread count likewise while their facts stamp, which database triggers move with every change to those, stays still (server/app/learner/learner-facts.ts). Both marks come with the sign-in read of the person’s row. After the warm-up, the rotation’s learners are read from what is kept, as a learner reloading their home or a trainer refreshing a grid are; the first request about each learner works it out.',
+    'The server keeps what it works out from a learner’s ledger (their settled states, their grid columns: server/app/ledger-cache.ts) and checks on every request, in the database, that the ledger still ends where it did; it keeps their standing badges, enrolments and unread count likewise while their facts stamp, which database triggers move with every change to those, stays still (server/app/learner/learner-facts.ts). Both marks come with the sign-in read of the person’s row. A trainer’s whole grid is kept likewise while the group’s grid stamp, which triggers move when a member’s ledger or name or the roster changes, stays still (server/app/workshops/group-progress.ts): read with the group’s row. After the warm-up, the rotation’s learners are read from what is kept, as a learner reloading their home or a trainer refreshing a grid are; the first request about each learner works it out.',
     'On two shared cores the load generator, the database and the server compete for CPU; the server CPU per request is the figure other programs disturb least.',
     `At ${CONNECTIONS} connections a request waits for the ones ahead of it: its latency is about ${CONNECTIONS} ÷ the requests per second (Little’s law), so p99 < 50 ms there needs over 1,000 requests per second. The figures "alone" (one connection, ${SECONDS} s) give a request's own latency.`,
   ],

@@ -33,7 +33,7 @@ const GRID_COLUMNS_KEPT = 20_000;
 
 /**
  * Whole grids kept, by group and curriculum: every group of a large installation (a grid's rows
- * share their columns with the cache above; each adds about a kilobyte of its own).
+ * share their columns with the cache above; each adds about 2 KB of its own).
  */
 const GRIDS_KEPT = 2_000;
 
