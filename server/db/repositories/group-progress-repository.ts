@@ -141,8 +141,19 @@ export async function readGridGroupHead(
     personId,
     groupId,
   ]);
-  if (row === undefined) return null;
-  const [archivedAt, trains, stamp] = row;
+  return row === undefined ? null : headOf(groupId, row);
+}
+
+/** The group's part of a grid read, from the first columns of its row. */
+function headOf(
+  groupId: string,
+  [archivedAt, trains, stamp]: readonly [
+    Date | string | null,
+    boolean | number,
+    number | string,
+    ...unknown[],
+  ],
+): GridGroupHead {
   return {
     group: { id: groupId, archivedAt: archivedAt === null ? null : new Date(archivedAt) },
     trains: Boolean(trains),
@@ -191,11 +202,8 @@ export async function readGridGroup(
   );
   const [first] = rows;
   if (first === undefined) return null;
-  const [archivedAt, trains, stamp] = first;
   return {
-    group: { id: groupId, archivedAt: archivedAt === null ? null : new Date(archivedAt) },
-    trains: Boolean(trains),
-    stamp: Number(stamp),
+    ...headOf(groupId, first),
     // A group without learners is one row with none.
     learners: rows.flatMap(([, , , learnerId, displayName, lastSeq]) =>
       learnerId === null

@@ -12,6 +12,7 @@ import {
   type TestDatabase,
   testDatabaseKinds,
 } from '../../support/databases.ts';
+import { watchStamps } from '../../support/stamps.ts';
 
 const AT = new Date('2026-11-26T10:00:00.000Z');
 const LATER = new Date('2026-11-27T10:00:00.000Z');
@@ -19,20 +20,7 @@ const LATER = new Date('2026-11-27T10:00:00.000Z');
 describe.each(testDatabaseKinds())('the facts stamp on %s', (kind) => {
   let test: TestDatabase;
 
-  const stamps = async (): Promise<Record<string, number>> => {
-    const rows = await test.db('people').select('id', 'factsStamp');
-    return Object.fromEntries(rows.map((row) => [row.id, Number(row.factsStamp)]));
-  };
-
-  /** @returns whose stamp moved while `write` ran. */
-  const moved = async (write: () => Promise<unknown>): Promise<string[]> => {
-    const before = await stamps();
-    await write();
-    const after = await stamps();
-    return Object.keys(after)
-      .filter((id) => after[id] !== before[id])
-      .sort();
-  };
+  const { stamps, moved } = watchStamps(() => test.db, 'people', 'factsStamp');
 
   beforeAll(async () => {
     test = await createTestDatabase(kind);

@@ -12,26 +12,14 @@ import {
   type TestDatabase,
   testDatabaseKinds,
 } from '../../support/databases.ts';
+import { watchStamps } from '../../support/stamps.ts';
 
 const AT = new Date('2026-11-26T10:00:00.000Z');
 
 describe.each(testDatabaseKinds())('the grid stamp on %s', (kind) => {
   let test: TestDatabase;
 
-  const stamps = async (): Promise<Record<string, number>> => {
-    const rows = await test.db('groups').select('id', 'gridStamp');
-    return Object.fromEntries(rows.map((row) => [row.id, Number(row.gridStamp)]));
-  };
-
-  /** @returns which groups' stamps moved while `write` ran. */
-  const moved = async (write: () => Promise<unknown>): Promise<string[]> => {
-    const before = await stamps();
-    await write();
-    const after = await stamps();
-    return Object.keys(after)
-      .filter((id) => after[id] !== before[id])
-      .sort();
-  };
+  const { stamps, moved } = watchStamps(() => test.db, 'groups', 'gridStamp');
 
   const person = (id: string) => test.db('people').where('id', id);
   const member = (groupId: string, personId: string, role = 'learner') => ({
