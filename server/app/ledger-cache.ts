@@ -18,7 +18,8 @@
  * back to the end once half the capacity has been kept since it was last put there).
  *
  * `learner/learner-facts.ts` keeps a learner's badges, enrolments and unread count in one the
- * same way, under the person's facts stamp (which triggers move) rather than their ledger's end.
+ * same way, under the person's facts stamp (which triggers move) rather than their ledger's end;
+ * `workshops/group-progress.ts` keeps whole grids, by group, under the group's grid stamp.
  */
 import type { SkillState } from '../domain/progress/skill-states.ts';
 

@@ -70,7 +70,4 @@ export async function migrate(db: Database): Promise<void> {
   await db.migrate.latest({ migrationSource });
 }
 
-/** Whether this connection is PostgreSQL (a few statements differ). */
-export function isPostgres(db: Database): boolean {
-  return db.client.config.client === 'pg';
-}
+export { isPostgres } from './dialect.ts';

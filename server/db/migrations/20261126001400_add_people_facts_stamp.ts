@@ -14,6 +14,7 @@
  * of its members.
  */
 import type { Knex } from 'knex';
+import { isPostgres } from '../dialect.ts';
 
 /** Tables whose rows belong to one person, by the column naming them. */
 const OWNED: ReadonlyArray<{ table: string; owner: string; columns: readonly string[] }> = [
@@ -35,9 +36,6 @@ const OWNED: ReadonlyArray<{ table: string; owner: string; columns: readonly str
 const GROUP_COLUMNS = ['id', 'name', 'curriculum_id', 'archived_at'];
 
 const BUMP = 'update people set facts_stamp = facts_stamp + 1 where id';
-
-/** As `isPostgres` of `connection.ts`, which imports the migrations (no cycle). */
-const isPostgres = (knex: Knex) => knex.client.config.client === 'pg';
 
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('people', (t) => {

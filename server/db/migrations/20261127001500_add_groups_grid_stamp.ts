@@ -13,14 +13,12 @@
  * wait for the other.
  */
 import type { Knex } from 'knex';
+import { isPostgres } from '../dialect.ts';
 
 /** The people's columns a grid shows or is kept by. */
 const PERSON_COLUMNS = ['display_name', 'ledger_end'];
 
 const BUMP = 'update groups set grid_stamp = grid_stamp + 1 where id';
-
-/** As `isPostgres` of `connection.ts`, which imports the migrations (no cycle). */
-const isPostgres = (knex: Knex) => knex.client.config.client === 'pg';
 
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('groups', (t) => {
