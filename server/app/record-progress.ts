@@ -247,6 +247,9 @@ function checkCommand(command: RecordProgressCommand, index: CatalogIndex): Chec
       en: `The event type "${String(command.type)}" does not exist.`,
     });
   }
+  if (command.sessionId !== undefined && command.sessionId.length > MAX_ID_LENGTH) {
+    throw unknownSession(command.sessionId);
+  }
   const indexed = index.skill(command.skillId);
   if (indexed === undefined || !index.catalog.graph.has(command.skillId)) {
     throw new UnknownProgressSkill(command.skillId);
@@ -340,14 +343,24 @@ async function appendEvent(
     return await appendProgressEvent(trx, input);
   } catch (error) {
     // Learner and actor were checked: the only id left that can name nothing is the session.
-    if (isForeignKeyViolation(error)) {
-      throw new InvalidProgressEvent({
-        fr: `La séance « ${input.sessionId ?? ''} » n'existe pas.`,
-        en: `The workshop session "${input.sessionId ?? ''}" does not exist.`,
-      });
-    }
+    if (isForeignKeyViolation(error)) throw unknownSession(input.sessionId ?? '');
     throw error;
   }
+}
+
+/**
+ * Ids are at most this long in every table (`string('id', 64)`): a longer session id names no
+ * session, and PostgreSQL would refuse to store it rather than find it missing.
+ */
+const MAX_ID_LENGTH = 64;
+
+function unknownSession(sessionId: string): InvalidProgressEvent {
+  const shown =
+    sessionId.length > MAX_ID_LENGTH ? `${sessionId.slice(0, MAX_ID_LENGTH)}…` : sessionId;
+  return new InvalidProgressEvent({
+    fr: `La séance « ${shown} » n'existe pas.`,
+    en: `The workshop session "${shown}" does not exist.`,
+  });
 }
 
 /**

@@ -99,6 +99,19 @@ describe.each(testDatabaseKinds())('refused progress on %s', (kind) => {
       'invalid-progress-event',
     ],
     [
+      // PostgreSQL refused to store it (varchar(64)) rather than find no such session.
+      'a session id longer than any id',
+      { sessionId: 'à'.repeat(200) },
+      InvalidProgressEvent,
+      'invalid-progress-event',
+    ],
+    [
+      'a session id of 64 two-byte characters',
+      { sessionId: 'à'.repeat(64) },
+      InvalidProgressEvent,
+      'invalid-progress-event',
+    ],
+    [
       'an unknown event type',
       { type: 'skill-mastered' as never },
       InvalidProgressEvent,
