@@ -124,13 +124,6 @@ async function verifyOneProof(
       issuerKey: { status: 'failed', reason: 'outside-issuer', detail },
     };
   }
-  const encoding = proofValueProblem(proof.proofValue);
-  if (encoding) {
-    const issuerKey = await assessKey(document, proof, methodId, issuerId, loader, (url) =>
-      loader.documentLoader(url),
-    );
-    return { proof: { status: 'failed', reason: 'bad-signature', detail: encoding }, issuerKey };
-  }
   const failures: DocumentLoadError[] = [];
   const documentLoader: DocumentLoader = async (url) => {
     try {
@@ -141,6 +134,10 @@ async function verifyOneProof(
     }
   };
   const issuerKey = await assessKey(document, proof, methodId, issuerId, loader, documentLoader);
+  const encoding = proofValueProblem(proof.proofValue);
+  if (encoding) {
+    return { proof: { status: 'failed', reason: 'bad-signature', detail: encoding }, issuerKey };
+  }
   const single = { ...document, proof: [proof] as [Record<string, unknown>] };
   // The method as published now (assessKey resolved it): part of the key, so a rotated or
   // retired key never answers from the cache.

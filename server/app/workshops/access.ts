@@ -22,7 +22,7 @@ export async function requireGroupAccess(
 ): Promise<Group> {
   mayRunGroups(viewer);
   const found = await new GroupsRepository(db).findWithTrainer(groupId, viewer.personId);
-  return judgeGroupAccess(viewer, groupId, found);
+  return judgeGroupAccess(viewer, groupId, found).group;
 }
 
 /**
@@ -38,18 +38,18 @@ export function mayRunGroups(viewer: Viewer): void {
  * The rule of {@link requireGroupAccess} on a group already read with whether the viewer
  * trains it (a trainer's grid reads both with its learners in one statement).
  *
- * @returns the group.
+ * @returns what was read, once judged: never null.
  * @throws Forbidden, UnknownGroup, as `requireGroupAccess`.
  */
-export function judgeGroupAccess<G extends Pick<Group, 'archivedAt'>>(
+export function judgeGroupAccess<F extends { group: Pick<Group, 'archivedAt'>; trains: boolean }>(
   viewer: Viewer,
   groupId: string,
-  found: { group: G; trains: boolean } | null,
-): G {
+  found: F | null,
+): F {
   if (!isAdmin(viewer) && found?.trains !== true) throw new Forbidden();
   if (found === null || found.group.archivedAt !== null) {
     if (!isAdmin(viewer)) throw new Forbidden();
     throw new UnknownGroup(groupId);
   }
-  return found.group;
+  return found;
 }

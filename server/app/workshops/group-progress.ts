@@ -116,29 +116,36 @@ export async function progressGrid(
   const kept = deps.gridsCache;
   if (kept?.has(scope, input.groupId)) {
     // A grid is kept for this group (under some stamp): the group's row says whether it holds.
-    const head = await readGridGroupHead(deps.db, input.groupId, viewer.personId);
-    judgeGroupAccess(viewer, input.groupId, head);
-    const grid =
-      head === null ? undefined : kept.find(scope, input.groupId, { lastSeq: head.stamp, now });
+    const head = judgeGroupAccess(
+      viewer,
+      input.groupId,
+      await readGridGroupHead(deps.db, input.groupId, viewer.personId),
+    );
+    const grid = kept.find(scope, input.groupId, { lastSeq: head.stamp, now });
     if (grid !== undefined) return grid;
   }
   // The group, whether the viewer trains it, its grid stamp and its learners, each with where
   // their ledger ends, in one statement; read before their rows, so rows newer than these
   // ends are kept as of these ends, never older.
-  const found = await readGridGroup(deps.db, input.groupId, viewer.personId);
-  judgeGroupAccess(viewer, input.groupId, found);
-  const learners = found?.learners ?? [];
+  const found = judgeGroupAccess(
+    viewer,
+    input.groupId,
+    await readGridGroup(deps.db, input.groupId, viewer.personId),
+  );
+  const { learners } = found;
   const skillIds = index.skillsInOrder(input.curriculumId);
   // The grid holds while every learner's columns do.
   let from = Number.NEGATIVE_INFINITY;
   let until = Number.POSITIVE_INFINITY;
   const columns = new Map<string, GridColumns>();
+  const take = (personId: string, held: { value: GridColumns; from: number; until: number }) => {
+    columns.set(personId, held.value);
+    from = Math.max(from, held.from);
+    until = Math.min(until, held.until);
+  };
   for (const { personId, lastSeq } of learners) {
     const entry = deps.gridColumnsCache?.findEntry(scope, personId, { lastSeq, now });
-    if (entry === undefined) continue;
-    columns.set(personId, entry.value);
-    from = Math.max(from, entry.from);
-    until = Math.min(until, entry.until);
+    if (entry !== undefined) take(personId, entry);
   }
   const unread = learners.filter((l) => !columns.has(l.personId));
   if (unread.length > 0) {
@@ -147,9 +154,7 @@ export async function progressGrid(
     for (const { personId, lastSeq } of unread) {
       const value = worked.get(personId);
       if (value === undefined) continue;
-      columns.set(personId, value.value);
-      from = Math.max(from, value.from);
-      until = Math.min(until, value.until);
+      take(personId, value);
       deps.gridColumnsCache?.keep(scope, personId, { ...value, throughSeq: lastSeq });
     }
   }
@@ -164,8 +169,7 @@ export async function progressGrid(
       ...(columns.get(learner.personId) ?? NO_COLUMNS),
     })),
   };
-  if (found !== null)
-    kept?.keep(scope, input.groupId, { throughSeq: found.stamp, from, until, value: grid });
+  kept?.keep(scope, input.groupId, { throughSeq: found.stamp, from, until, value: grid });
   return grid;
 }
 

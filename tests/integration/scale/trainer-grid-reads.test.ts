@@ -95,7 +95,7 @@ describe.each(testDatabaseKinds())('the trainer grid on %s', (kind) => {
   });
 
   afterAll(async () => {
-    if (server !== undefined) await closeServer(server);
+    await closeServer(server);
     await engine?.dispose();
   });
 
